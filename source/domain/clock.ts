@@ -1,0 +1,2 @@
+/** Injected time source (epoch ms). Domain code never reads the system clock itself. */
+export type Clock = () => number;

@@ -1,0 +1,12 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		environment: 'node',
+		pool: 'forks',
+		testTimeout: 20_000,
+		hookTimeout: 20_000,
+		env: {NODE_ENV: 'production'},
+	},
+});
