@@ -1,0 +1,187 @@
+// The measurements behind run-bench.ts. Kept apart so nothing React-related is imported before
+// NODE_ENV is set.
+import process from 'node:process';
+import {Monitor} from '../domain/monitor.js';
+import {DEFAULT_ALERT_THRESHOLDS, type MonitorConfig} from '../domain/monitor-config.js';
+import {bundledPriceTable} from '../domain/pricing/bundled-prices.js';
+import {createCostResolver} from '../domain/pricing/compute-cost.js';
+import {LineFeed} from '../ingest/line-feed.js';
+import {createMonitorStore} from '../store/create-monitor-store.js';
+import {createFrameTicker} from '../store/frame-ticker.js';
+import {MAX_SPANS, MAX_TRACES} from '../cli/build-monitor-config.js';
+import {generateBenchInput, type BenchInput} from './bench-input.js';
+import {createFakeTty} from './fake-tty.js';
+import {renderTable} from '../terminal/text-table.js';
+
+export type BenchOptions = {
+	readonly lines: number;
+	readonly totalEvents: number;
+	readonly cpus: number;
+	/** (b) stops early after this many seconds, so the bench stays short even on a slow build. */
+	readonly maxSeconds: number;
+};
+
+/** stdin delivers 64 KiB chunks from a pipe; the bench feeds the same size. */
+const CHUNK_BYTES = 64 * 1024;
+const MB = 1024 * 1024;
+
+type Measured = {readonly events: number; readonly seconds: number};
+
+function gc(): void {
+	(globalThis as {gc?: () => void}).gc?.();
+}
+
+/** (a) The ceiling: split on '\n', JSON.parse, read one field. */
+function bareParse(input: BenchInput, passes: number): Measured {
+	const {buffer} = input;
+	let events = 0;
+	let sink = 0;
+	const start = process.hrtime.bigint();
+	for (let pass = 0; pass < passes; pass++) {
+		let from = 0;
+		for (let newline = buffer.indexOf(10, from); newline !== -1; newline = buffer.indexOf(10, from)) {
+			if (newline > from) {
+				const value = JSON.parse(buffer.toString('utf8', from, newline)) as {type?: unknown};
+				sink += value.type === 'llm_call' ? 1 : 0;
+				events++;
+			}
+
+			from = newline + 1;
+		}
+	}
+
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	// Keeps the parse from being optimised away.
+	if (sink < 0) {
+		console.log(sink);
+	}
+
+	return {events, seconds};
+}
+
+function monitorConfig(): MonitorConfig {
+	return {
+		tz: 'UTC',
+		dayStartMinutes: 0,
+		windowS: 300,
+		dailyBudgetUsd: 50,
+		monthlyBudgetUsd: 1500,
+		alerts: DEFAULT_ALERT_THRESHOLDS,
+		costResolver: createCostResolver({table: bundledPriceTable()}),
+		maxTraces: MAX_TRACES,
+		maxSpans: MAX_SPANS,
+	};
+}
+
+type FullRun = Measured & {readonly fps: number; readonly frames: number; readonly rssMb: number; readonly heapMb: number; readonly externalMb: number; readonly tickerFailures: number};
+
+/** (b) llmmon: splitter + parseLine + Monitor.accept, with the real dashboard at 10 fps on a fake 160×50 terminal. */
+async function fullIngest(input: BenchInput, totalEvents: number, maxSeconds: number): Promise<FullRun> {
+	const {renderDashboard} = await import('../ui/render-dashboard.js');
+	const monitor = new Monitor(monitorConfig());
+	const tty = createFakeTty(160, 50);
+	const store = createMonitorStore({windowS: 300, keys: {available: false, detail: 'bench'}});
+	const ticker = createFrameTicker({source: monitor, store, now: Date.now, intervalMs: 100});
+	const dashboard = renderDashboard({store, stdin: tty.stdin, stdout: tty.stdout, onQuit() {}});
+	const feed = new LineFeed(
+		'bench',
+		{
+			accept(outcome, source, raw) {
+				monitor.accept(outcome, source, raw, Date.now());
+			},
+			sourceStatus(status) {
+				monitor.setSourceStatus(status);
+			},
+			afterChunk() {
+				ticker.maybeTick();
+			},
+		},
+		Date.now,
+		undefined,
+	);
+	const yieldToLoop = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+	// Mount and a first frame happen before the clock starts, as a user would see them.
+	ticker.start();
+	await new Promise(resolve => setTimeout(resolve, 200));
+	const framesBefore = tty.frames();
+	const start = process.hrtime.bigint();
+	const passes = Math.max(1, Math.ceil(totalEvents / input.lines));
+	const deadline = start + BigInt(Math.round(maxSeconds * 1e9));
+	for (let pass = 0; pass < passes && process.hrtime.bigint() < deadline; pass++) {
+		for (let offset = 0; offset < input.buffer.length && process.hrtime.bigint() < deadline; offset += CHUNK_BYTES) {
+			feed.push(input.buffer.subarray(offset, Math.min(input.buffer.length, offset + CHUNK_BYTES)));
+			// One chunk per turn, like stdin: timers, React and Ink get their turn in between.
+			await yieldToLoop();
+		}
+	}
+
+	const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+	const frames = tty.frames() - framesBefore;
+	ticker.stop();
+	dashboard.unmount();
+	await dashboard.waitUntilExit();
+	gc();
+	const memory = process.memoryUsage();
+	return {
+		events: monitor.lines,
+		seconds,
+		frames,
+		fps: frames / seconds,
+		rssMb: memory.rss / MB,
+		heapMb: memory.heapUsed / MB,
+		externalMb: memory.arrayBuffers / MB,
+		tickerFailures: ticker.failures,
+	};
+}
+
+function int(value: number): string {
+	return Math.round(value).toLocaleString('en-US');
+}
+
+export async function runBench(options: BenchOptions): Promise<void> {
+	const started = Date.now();
+	const input = generateBenchInput(options.lines, Date.now());
+	const mb = input.buffer.length / MB;
+	const mix = Object.entries(input.byType)
+		.sort(([, a], [, b]) => b - a)
+		.map(([type, count]) => `${type} ${Math.round((count / input.lines) * 100)}%`)
+		.join(', ');
+	console.log(`llmmon bench: Node ${process.version}, ${options.cpus} CPUs, NODE_ENV=${process.env.NODE_ENV ?? ''}${(globalThis as {gc?: unknown}).gc ? '' : ' (no --expose-gc: memory is before GC)'}`);
+	console.log(`input: ${int(input.lines)} seeded demo lines, ${mb.toFixed(1)} MB (${Math.round(input.buffer.length / input.lines)} B/line; ${mix})`);
+
+	// Warm up both paths' JIT on a slice, then measure; the ceiling is taken before and after (b) and averaged.
+	bareParse(input, 1);
+	gc();
+	const bareBefore = bareParse(input, 2);
+	gc();
+	const full = await fullIngest(input, options.totalEvents, options.maxSeconds);
+	gc();
+	const bareAfter = bareParse(input, 2);
+	const bareRate = (bareBefore.events + bareAfter.events) / (bareBefore.seconds + bareAfter.seconds);
+	const fullRate = full.events / full.seconds;
+	const bytesPerEvent = input.buffer.length / input.lines;
+
+	const rows = [
+		['(a) bare split + JSON.parse', int(bareRate), ((bareRate * bytesPerEvent) / MB).toFixed(1), `${(bareBefore.seconds + bareAfter.seconds).toFixed(1)} s`],
+		['(b) llmmon ingest + dashboard 10 fps', int(fullRate), ((fullRate * bytesPerEvent) / MB).toFixed(1), `${full.seconds.toFixed(1)} s`],
+	];
+	console.log('');
+	for (const line of renderTable(['', 'events/s', 'MB/s', 'time'], rows, ['left', 'right', 'right', 'right'])) {
+		console.log(line);
+	}
+
+	const ratio = fullRate / bareRate;
+	console.log('');
+	console.log(`ratio (b)/(a)        ${ratio.toFixed(2)}  (goal ≥ 0.45) ${ratio >= 0.45 ? 'ok' : 'BELOW GOAL'}`);
+	console.log(`frames delivered     ${full.fps.toFixed(1)} fps, ${full.frames} frames while ingesting  (goal ≥ 9.5) ${full.fps >= 9.5 ? 'ok' : 'BELOW GOAL'}`);
+	if (full.events < options.totalEvents) {
+		console.log(`(b) stopped at the ${options.maxSeconds} s time budget, before ${int(options.totalEvents)} events`);
+	}
+
+	console.log(`after ${int(full.events)} events: RSS ${full.rssMb.toFixed(0)} MB, heap ${full.heapMb.toFixed(0)} MB, buffers ${full.externalMb.toFixed(0)} MB (the ${mb.toFixed(0)} MB input is among them)`);
+	if (full.tickerFailures > 0) {
+		console.log(`snapshots that failed: ${full.tickerFailures}`);
+	}
+
+	console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}

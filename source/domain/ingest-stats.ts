@@ -1,0 +1,165 @@
+// What came in: lines, accepted events by type, rejections and warnings by reason, recent reject
+// samples, source states and the arrival rate. Reason keys can carry input text (unknown_field:<f>),
+// so every keyed count is capped and folds the excess into `(other)`.
+import {sanitizeText} from '../events/sanitize.js';
+import type {IngestSnapshot, RejectSample, SourceStatus} from './snapshot-types.js';
+
+export type IngestStatsOptions = {
+	/** Distinct keys per counter before folding into `(other)` (default 200). */
+	readonly maxKeys?: number;
+	/** Reject samples kept (default 50). */
+	readonly recentRejects?: number;
+	/** Sources listed (default 100). */
+	readonly maxSources?: number;
+};
+
+export const OTHER_REASON = '(other)';
+const MAX_KEY_CHARS = 128;
+const SAMPLE_CHARS = 200;
+const RATE_WINDOW_S = 10;
+
+/** Cuts at `max` UTF-16 units without leaving half a surrogate pair behind. */
+function prefix(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const code = text.charCodeAt(max - 1);
+	return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+class CappedCounter {
+	private readonly counts = new Map<string, number>();
+	folded = 0;
+
+	constructor(private readonly maxKeys: number) {}
+
+	add(rawKey: string): void {
+		const key = prefix(String(rawKey), MAX_KEY_CHARS);
+		const current = this.counts.get(key);
+		if (current !== undefined) {
+			this.counts.set(key, current + 1);
+		} else if (this.counts.size < this.maxKeys) {
+			this.counts.set(key, 1);
+		} else {
+			this.folded++;
+			this.counts.set(OTHER_REASON, (this.counts.get(OTHER_REASON) ?? 0) + 1);
+		}
+	}
+
+	record(): Record<string, number> {
+		const out = new Map<string, number>();
+		for (const [key, count] of this.counts) {
+			const safe = sanitizeText(key);
+			out.set(safe, (out.get(safe) ?? 0) + count);
+		}
+		return Object.fromEntries(out);
+	}
+}
+
+function positiveInt(value: number | undefined, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+
+export class IngestStats {
+	private acceptedCount = 0;
+	private rejectedCount = 0;
+	private readonly byReason: CappedCounter;
+	private readonly byWarning: CappedCounter;
+	private readonly byType: CappedCounter;
+	private readonly rejects: RejectSample[] = [];
+	private readonly rejectCapacity: number;
+	private readonly sources = new Map<string, SourceStatus>();
+	private readonly maxSources: number;
+	/** Accepted events per arrival second, in a ring of RATE_WINDOW_S slots. */
+	private readonly rateSeconds = new Float64Array(RATE_WINDOW_S).fill(Number.NEGATIVE_INFINITY);
+	private readonly rateCounts = new Float64Array(RATE_WINDOW_S);
+	private firstSecond: number | null = null;
+
+	constructor(options: IngestStatsOptions = {}) {
+		const maxKeys = positiveInt(options.maxKeys, 200);
+		this.byReason = new CappedCounter(maxKeys);
+		this.byWarning = new CappedCounter(maxKeys);
+		this.byType = new CappedCounter(maxKeys);
+		this.rejectCapacity = positiveInt(options.recentRejects, 50);
+		this.maxSources = positiveInt(options.maxSources, 100);
+	}
+
+	accepted(type: string, warnings: readonly string[], arrivalMs: number): void {
+		this.acceptedCount++;
+		this.byType.add(type);
+		for (const warning of warnings) this.byWarning.add(warning);
+		this.countArrival(arrivalMs);
+	}
+
+	rejected(reason: string, source: string, raw: string, arrivalMs: number): void {
+		this.rejectedCount++;
+		this.byReason.add(reason);
+		this.rejects.push({
+			at: arrivalMs,
+			source: sanitizeText(prefix(String(source), MAX_KEY_CHARS)),
+			reason: sanitizeText(prefix(String(reason), MAX_KEY_CHARS)),
+			sample: sanitizeText(prefix(typeof raw === 'string' ? raw : '', SAMPLE_CHARS)),
+		});
+		if (this.rejects.length > this.rejectCapacity) this.rejects.shift();
+	}
+
+	setSource(status: SourceStatus): void {
+		const name = sanitizeText(prefix(String(status.name), MAX_KEY_CHARS));
+		const entry: SourceStatus =
+			status.detail === undefined
+				? {name, state: status.state}
+				: {name, state: status.state, detail: sanitizeText(prefix(String(status.detail), SAMPLE_CHARS))};
+		if (!this.sources.has(name) && this.sources.size >= this.maxSources) {
+			const oldest = this.sources.keys().next();
+			if (!oldest.done) this.sources.delete(oldest.value);
+		}
+		this.sources.set(name, entry);
+	}
+
+	/** Warnings and rejection reasons folded into `(other)`, and types beyond the cap. */
+	get foldedKeys(): number {
+		return this.byReason.folded + this.byWarning.folded + this.byType.folded;
+	}
+
+	snapshot(now: number): IngestSnapshot {
+		return {
+			lines: this.acceptedCount + this.rejectedCount,
+			accepted: this.acceptedCount,
+			rejected: this.rejectedCount,
+			rejected_by_reason: this.byReason.record(),
+			warnings_by_reason: this.byWarning.record(),
+			by_type: this.byType.record(),
+			events_per_s: this.rate(now),
+			recent_rejects: this.rejects.map(sample => ({...sample})),
+			sources: [...this.sources.values()].map(status => ({...status})),
+		};
+	}
+
+	private countArrival(arrivalMs: number): void {
+		if (!Number.isFinite(arrivalMs)) return;
+		const second = Math.floor(arrivalMs / 1000);
+		if (this.firstSecond === null || second < this.firstSecond) this.firstSecond = second;
+		const slot = ((second % RATE_WINDOW_S) + RATE_WINDOW_S) % RATE_WINDOW_S;
+		const held = this.rateSeconds[slot] ?? Number.NEGATIVE_INFINITY;
+		if (held === second) {
+			this.rateCounts[slot] = (this.rateCounts[slot] ?? 0) + 1;
+		} else if (second > held) {
+			this.rateSeconds[slot] = second;
+			this.rateCounts[slot] = 1;
+		}
+	}
+
+	/**
+	 * Accepted events per second over the last 10 s of arrival time (the current, partial second
+	 * included), or since the first event when that is more recent; the span is at least 1 s.
+	 */
+	private rate(now: number): number | null {
+		if (this.firstSecond === null || !Number.isFinite(now)) return null;
+		const nowSecond = Math.floor(now / 1000);
+		const fromSecond = Math.max(nowSecond - (RATE_WINDOW_S - 1), this.firstSecond);
+		let count = 0;
+		for (let slot = 0; slot < RATE_WINDOW_S; slot++) {
+			const second = this.rateSeconds[slot] ?? Number.NEGATIVE_INFINITY;
+			if (second >= fromSecond && second <= nowSecond) count += this.rateCounts[slot] ?? 0;
+		}
+		return count / Math.max(1, (now - fromSecond * 1000) / 1000);
+	}
+}

@@ -1,0 +1,232 @@
+import type {LlmCallEvent} from '../events/types.js';
+import {WINDOWS_S} from './monitor-config.js';
+import {OTHER_KEY, PerfBucket, PreparedCall} from './perf-bucket.js';
+import {PerfWindow} from './perf-window.js';
+import type {PerformanceSnapshot, PerfStats} from './snapshot-types.js';
+import {DEFAULT_BUCKETS} from './window-ring.js';
+
+export type PerformanceTrackerOptions = {
+	/** Window sizes kept live, seconds (default WINDOWS_S). */
+	readonly windowsS?: readonly number[];
+	/** Buckets per window (default 60). */
+	readonly buckets?: number;
+	/** Distinct models and providers kept each; later ones are folded into `(other)`. Default 200. */
+	readonly maxKeys?: number;
+};
+
+export type PerformanceCounters = {
+	/** Calls recorded under `(other)` because their model or provider came after the key cap. */
+	readonly foldedModelCalls: number;
+	readonly foldedProviderCalls: number;
+	/** Calls with an unusable timestamp (not finite). */
+	readonly invalidCalls: number;
+	/** Calls too old for the shortest window's ring (they may still count in longer windows). */
+	readonly tooOldForShortest: number;
+	/** Rebuilds of cached closed-bucket merges, summed over every key and window. */
+	readonly cacheRebuilds: number;
+};
+
+const UNKNOWN_KEY = '(unknown)';
+
+/** One key (overall, a model, a provider): one PerfWindow per window size. */
+type KeyState = readonly PerfWindow[];
+
+/**
+ * Latency, errors and throughput over sliding windows (WindowRing rule), bucketed by completion
+ * time `call.ts`. Design: merge on query, with a cached merge of each ring's closed buckets.
+ */
+export class PerformanceTracker {
+	private readonly windowsMs: readonly number[];
+	private readonly buckets: number;
+	private readonly maxKeys: number;
+	private readonly overall: KeyState;
+	private readonly models = new Map<string, KeyState>();
+	private readonly providers = new Map<string, KeyState>();
+	private otherModel: KeyState | null = null;
+	private otherProvider: KeyState | null = null;
+	private earliestTs = Number.POSITIVE_INFINITY;
+	private foldedModels = 0;
+	private foldedProviders = 0;
+	private invalid = 0;
+	private readonly scratch = new PerfBucket();
+	private readonly prepared = new PreparedCall();
+
+	constructor(options: PerformanceTrackerOptions = {}) {
+		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
+		this.windowsMs = (windows.length > 0 ? [...new Set(windows)] : [...WINDOWS_S]).map((s) => s * 1000);
+		this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
+		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
+		this.overall = this.newKey();
+	}
+
+	get counters(): PerformanceCounters {
+		let rebuilds = 0;
+		const add = (key: KeyState): void => {
+			for (const w of key) rebuilds += w.rebuilds;
+		};
+
+		add(this.overall);
+		for (const key of this.models.values()) add(key);
+		for (const key of this.providers.values()) add(key);
+		if (this.otherModel !== null) add(this.otherModel);
+		if (this.otherProvider !== null) add(this.otherProvider);
+		let shortest = 0;
+		for (let i = 1; i < this.windowsMs.length; i++) if (this.windowsMs[i]! < this.windowsMs[shortest]!) shortest = i;
+		return {
+			foldedModelCalls: this.foldedModels,
+			foldedProviderCalls: this.foldedProviders,
+			invalidCalls: this.invalid,
+			tooOldForShortest: this.overall[shortest]?.ring.tooOld ?? 0,
+			cacheRebuilds: rebuilds,
+		};
+	}
+
+	/** Window sizes available, seconds. */
+	get windowsS(): readonly number[] {
+		return this.windowsMs.map((ms) => ms / 1000);
+	}
+
+	record(call: LlmCallEvent): void {
+		const ts = call.ts;
+		if (!Number.isFinite(ts)) {
+			this.invalid++;
+			return;
+		}
+
+		if (ts < this.earliestTs) this.earliestTs = ts;
+		const model = this.modelKey(call.model);
+		const provider = this.providerKey(call.provider);
+		// Read and check the event once, however many buckets it lands in.
+		const prepared = this.prepared.fill(call);
+		const overall = this.overall;
+		for (let i = 0; i < overall.length; i++) {
+			const window = overall[i]!;
+			const epoch = window.ring.epochOf(ts);
+			const slot = window.ring.slotIndexOf(epoch);
+			window.record(prepared, epoch, slot);
+			model[i]!.record(prepared, epoch, slot);
+			provider[i]!.record(prepared, epoch, slot);
+		}
+	}
+
+	/**
+	 * Numbers for the window of `windowS` at `now`. An unknown window size uses the smallest kept
+	 * window that is at least as long (else the longest); `window_s` says which one was used.
+	 */
+	snapshot(now: number, windowS: number): PerformanceSnapshot {
+		const index = this.windowIndex(windowS);
+		const windowMs = this.windowsMs[index]!;
+		const scratch = this.scratch;
+		this.overall[index]!.collect(now, scratch);
+		const calls = scratch.calls;
+		let coveredS = 0;
+		if (calls > 0) {
+			const start = Math.max(this.overall[index]!.ring.windowStart(now), this.earliestTs);
+			coveredS = Math.max(1, (now - start) / 1000);
+		}
+
+		const overallStats = toStats(scratch, coveredS);
+		return {
+			...overallStats,
+			window_s: windowMs / 1000,
+			covered_s: coveredS,
+			by_model: this.statsByKey(this.models, this.otherModel, index, now, coveredS),
+			by_provider: this.statsByKey(this.providers, this.otherProvider, index, now, coveredS),
+		};
+	}
+
+	private statsByKey(
+		keys: ReadonlyMap<string, KeyState>,
+		other: KeyState | null,
+		index: number,
+		now: number,
+		coveredS: number,
+	): Readonly<Record<string, PerfStats>> {
+		const entries: Array<[string, PerfStats]> = [];
+		const scratch = this.scratch;
+		const visit = (name: string, key: KeyState): void => {
+			key[index]!.collect(now, scratch);
+			if (scratch.calls > 0) entries.push([name, toStats(scratch, coveredS)]);
+		};
+
+		for (const [name, key] of keys) visit(name, key);
+		if (other !== null) visit(OTHER_KEY, other);
+		// fromEntries defines own properties, so a key named "__proto__" cannot reach the prototype.
+		return Object.fromEntries(entries);
+	}
+
+	private windowIndex(windowS: number): number {
+		const wanted = windowS * 1000;
+		let best = -1;
+		let longest = 0;
+		for (let i = 0; i < this.windowsMs.length; i++) {
+			const ms = this.windowsMs[i]!;
+			if (ms === wanted) return i;
+			if (ms >= wanted && (best < 0 || ms < this.windowsMs[best]!)) best = i;
+			if (ms > this.windowsMs[longest]!) longest = i;
+		}
+
+		return best >= 0 && Number.isFinite(wanted) ? best : longest;
+	}
+
+	private modelKey(name: string): KeyState {
+		const key = name === '' ? UNKNOWN_KEY : name;
+		const known = this.models.get(key);
+		if (known !== undefined) return known;
+		if (this.models.size < this.maxKeys) {
+			const created = this.newKey();
+			this.models.set(key, created);
+			return created;
+		}
+
+		this.foldedModels++;
+		this.otherModel ??= this.newKey();
+		return this.otherModel;
+	}
+
+	private providerKey(name: string): KeyState {
+		const key = name === '' ? UNKNOWN_KEY : name;
+		const known = this.providers.get(key);
+		if (known !== undefined) return known;
+		if (this.providers.size < this.maxKeys) {
+			const created = this.newKey();
+			this.providers.set(key, created);
+			return created;
+		}
+
+		this.foldedProviders++;
+		this.otherProvider ??= this.newKey();
+		return this.otherProvider;
+	}
+
+	private newKey(): KeyState {
+		return this.windowsMs.map((ms) => new PerfWindow(ms, this.buckets));
+	}
+}
+
+function toStats(b: PerfBucket, coveredS: number): PerfStats {
+	const calls = b.calls;
+	const measured = b.latency.count;
+	const errorsByType: Array<[string, number]> = [...b.errorsByType].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+	return {
+		calls,
+		errors: b.errors,
+		error_rate: calls > 0 ? b.errors / calls : null,
+		throughput_rps: calls > 0 && coveredS > 0 ? calls / coveredS : null,
+		input_tokens_per_s: b.inputTokenCalls > 0 && coveredS > 0 ? b.inputTokens / coveredS : null,
+		output_tokens_per_s: b.outputTokenCalls > 0 && coveredS > 0 ? b.outputTokens / coveredS : null,
+		latency_ms: {
+			p50: b.latency.quantile(0.5),
+			p95: b.latency.quantile(0.95),
+			p99: b.latency.quantile(0.99),
+			avg: measured > 0 ? b.latencySum / measured : null,
+			max: measured > 0 ? b.latencyMax : null,
+		},
+		ttft_ms: {
+			p50: b.ttft.quantile(0.5),
+			p95: b.ttft.quantile(0.95),
+			samples: b.ttft.count,
+		},
+		errors_by_type: Object.fromEntries(errorsByType),
+	};
+}

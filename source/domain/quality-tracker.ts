@@ -1,0 +1,273 @@
+import type {ScoreEvent} from '../events/types.js';
+import {WINDOWS_S} from './monitor-config.js';
+import {QualityBucket} from './quality-bucket.js';
+import type {QualitySnapshot, QualityStats} from './snapshot-types.js';
+import {DEFAULT_BUCKETS, WindowRing} from './window-ring.js';
+
+export type QualityTrackerOptions = {
+	/** Baseline period right before the window start, seconds. Default 3600. */
+	readonly baselineS?: number;
+	/** Well-known scores needed in the window before a regression can be flagged. Default 10. */
+	readonly minRecent?: number;
+	/** Well-known scores needed in the baseline before a regression can be flagged. Default 20. */
+	readonly minBaseline?: number;
+	/** Drop in overall (or grounding) / rise in hallucination rate that counts as a regression. Default 0.05. */
+	readonly drop?: number;
+	/** Window sizes kept live, seconds (default WINDOWS_S). */
+	readonly windowsS?: readonly number[];
+	/** Buckets per window (default 60, the same rule as the performance panel). */
+	readonly buckets?: number;
+	/** Distinct models and features kept each; later ones are folded into `(other)`. Default 200. */
+	readonly maxKeys?: number;
+};
+
+export type QualityCounters = {
+	readonly foldedModelScores: number;
+	readonly foldedFeatureScores: number;
+	/** Scores with an unusable timestamp, or a well-known name with a value of the wrong kind. */
+	readonly invalidScores: number;
+};
+
+/** Baseline buckets per baseline period: minute buckets for the default hour. */
+const BASELINE_BUCKETS = 60;
+/** Float tolerance so that 0.80 → 0.75 counts as a drop of 0.05. */
+const EPSILON = 1e-9;
+const OTHER_KEY = '(other)';
+
+type KeyState = {
+	readonly windows: ReadonlyArray<WindowRing<QualityBucket>>;
+	/** Coarse ring for baselines: covers the longest window plus the baseline period. */
+	readonly baseline: WindowRing<QualityBucket>;
+};
+
+/**
+ * Score means per model and per feature over sliding windows, with a regression flag that compares
+ * the window with the baseline period just before it.
+ *
+ * The baseline uses buckets of baselineS/60 (a minute by default) and ends at the last such bucket
+ * boundary at or before the window start, so a gap shorter than one baseline bucket may separate it
+ * from the window; baseline and window never share a score.
+ */
+export class QualityTracker {
+	private readonly windowsMs: readonly number[];
+	private readonly buckets: number;
+	private readonly maxKeys: number;
+	private readonly baselineMs: number;
+	private readonly baselineWidthMs: number;
+	private readonly baselineRingBuckets: number;
+	private readonly minRecent: number;
+	private readonly minBaseline: number;
+	private readonly drop: number;
+	private readonly overall: KeyState;
+	private readonly models = new Map<string, KeyState>();
+	private readonly features = new Map<string, KeyState>();
+	private otherModel: KeyState | null = null;
+	private otherFeature: KeyState | null = null;
+	private foldedModels = 0;
+	private foldedFeatures = 0;
+	private invalid = 0;
+	private readonly recentScratch = new QualityBucket();
+	private readonly baselineScratch = new QualityBucket();
+
+	constructor(options: QualityTrackerOptions = {}) {
+		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
+		this.windowsMs = (windows.length > 0 ? [...new Set(windows)] : [...WINDOWS_S]).map((s) => s * 1000);
+		this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
+		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
+		const baselineS = options.baselineS !== undefined && Number.isFinite(options.baselineS) && options.baselineS > 0 ? options.baselineS : 3600;
+		this.baselineMs = baselineS * 1000;
+		this.baselineWidthMs = this.baselineMs / BASELINE_BUCKETS;
+		const longest = Math.max(...this.windowsMs);
+		// Enough buckets to reach back from the newest bucket over the longest window and the baseline.
+		this.baselineRingBuckets = Math.ceil(longest / this.baselineWidthMs) + BASELINE_BUCKETS + 2;
+		this.minRecent = Math.max(0, options.minRecent ?? 10);
+		this.minBaseline = Math.max(0, options.minBaseline ?? 20);
+		this.drop = options.drop ?? 0.05;
+		this.overall = this.newKey();
+	}
+
+	get counters(): QualityCounters {
+		return {foldedModelScores: this.foldedModels, foldedFeatureScores: this.foldedFeatures, invalidScores: this.invalid};
+	}
+
+	record(score: ScoreEvent, target: {readonly model: string; readonly feature: string}): void {
+		const ts = score.ts;
+		if (!Number.isFinite(ts) || !isUsable(score)) {
+			this.invalid++;
+			return;
+		}
+
+		const model = this.key(this.models, target.model === '' ? '(unknown)' : target.model, 'model');
+		const feature = this.key(this.features, target.feature === '' ? '(none)' : target.feature, 'feature');
+		addTo(this.overall, score, ts);
+		addTo(model, score, ts);
+		addTo(feature, score, ts);
+	}
+
+	snapshot(now: number, windowS: number): QualitySnapshot {
+		const index = this.windowIndex(windowS);
+		return {
+			by_model: this.statsByKey(this.models, this.otherModel, index, now),
+			by_feature: this.statsByKey(this.features, this.otherFeature, index, now),
+		};
+	}
+
+	/** Mean grounding over every score of the window (what the grounding alert judges). */
+	overallGrounding(now: number, windowS: number): {mean: number | null; samples: number} {
+		const recent = this.recentScratch;
+		this.collectWindow(this.overall, this.windowIndex(windowS), now, recent);
+		return {mean: mean(recent.groundingSum, recent.groundingCount), samples: recent.groundingCount};
+	}
+
+	private statsByKey(
+		keys: ReadonlyMap<string, KeyState>,
+		other: KeyState | null,
+		index: number,
+		now: number,
+	): Readonly<Record<string, QualityStats>> {
+		const entries: Array<[string, QualityStats]> = [];
+		const visit = (name: string, key: KeyState): void => {
+			const stats = this.stats(key, index, now);
+			if (stats !== null) entries.push([name, stats]);
+		};
+
+		for (const [name, key] of keys) visit(name, key);
+		if (other !== null) visit(OTHER_KEY, other);
+		return Object.fromEntries(entries);
+	}
+
+	/** null when the window holds no score for this key. */
+	private stats(key: KeyState, index: number, now: number): QualityStats | null {
+		const recent = this.recentScratch;
+		const ring = this.collectWindow(key, index, now, recent);
+		if (recent.samples === 0 && recent.otherNames.size === 0) return null;
+		const base = this.baselineScratch;
+		base.reset();
+		const end = Math.floor(ring.windowStart(now) / this.baselineWidthMs);
+		key.baseline.forEachEpoch(end - BASELINE_BUCKETS, end - 1, (bucket) => {
+			base.merge(bucket);
+		});
+
+		const grounding = mean(recent.groundingSum, recent.groundingCount);
+		const relevance = mean(recent.relevanceSum, recent.relevanceCount);
+		const satisfaction = mean(recent.satisfactionSum, recent.satisfactionCount);
+		const hallucinationRate = mean(recent.hallucinationTrue, recent.hallucinationCount);
+		const overall = overallOf(grounding, relevance, satisfaction);
+		const baseGrounding = mean(base.groundingSum, base.groundingCount);
+		const baseOverall = overallOf(baseGrounding, mean(base.relevanceSum, base.relevanceCount), mean(base.satisfactionSum, base.satisfactionCount));
+		const baseHallucination = mean(base.hallucinationTrue, base.hallucinationCount);
+
+		let regression = false;
+		if (recent.samples >= this.minRecent && base.samples >= this.minBaseline) {
+			const drop = this.drop - EPSILON;
+			// Grounding is part of overall, so it is judged on its own only when overall is unknown;
+			// hallucination is not part of overall and is always judged.
+			const qualityDropped =
+				overall !== null && baseOverall !== null
+					? baseOverall - overall >= drop
+					: grounding !== null && baseGrounding !== null && baseGrounding - grounding >= drop;
+			const hallucinationRose = hallucinationRate !== null && baseHallucination !== null && hallucinationRate - baseHallucination >= drop;
+			regression = qualityDropped || hallucinationRose;
+		}
+
+		const byName: Array<[string, number]> = [];
+		if (recent.groundingCount > 0) byName.push(['grounding', recent.groundingCount]);
+		if (recent.relevanceCount > 0) byName.push(['relevance', recent.relevanceCount]);
+		if (recent.satisfactionCount > 0) byName.push(['user_satisfaction', recent.satisfactionCount]);
+		if (recent.hallucinationCount > 0) byName.push(['hallucination', recent.hallucinationCount]);
+		for (const entry of recent.otherNames) byName.push(entry);
+
+		return {
+			grounding,
+			relevance,
+			satisfaction,
+			hallucination_rate: hallucinationRate,
+			overall,
+			samples: recent.samples,
+			samples_by_name: Object.fromEntries(byName),
+			regression,
+			baseline_overall: baseOverall,
+		};
+	}
+
+	private collectWindow(key: KeyState, index: number, now: number, target: QualityBucket): WindowRing<QualityBucket> {
+		target.reset();
+		const ring = key.windows[index]!;
+		ring.forEachInWindow(now, (bucket) => {
+			target.merge(bucket);
+		});
+		return ring;
+	}
+
+	private windowIndex(windowS: number): number {
+		const wanted = windowS * 1000;
+		let best = -1;
+		let longest = 0;
+		for (let i = 0; i < this.windowsMs.length; i++) {
+			const ms = this.windowsMs[i]!;
+			if (ms === wanted) return i;
+			if (ms >= wanted && (best < 0 || ms < this.windowsMs[best]!)) best = i;
+			if (ms > this.windowsMs[longest]!) longest = i;
+		}
+
+		return best >= 0 && Number.isFinite(wanted) ? best : longest;
+	}
+
+	private key(map: Map<string, KeyState>, name: string, dimension: 'model' | 'feature'): KeyState {
+		const known = map.get(name);
+		if (known !== undefined) return known;
+		if (map.size < this.maxKeys) {
+			const created = this.newKey();
+			map.set(name, created);
+			return created;
+		}
+
+		if (dimension === 'model') {
+			this.foldedModels++;
+			this.otherModel ??= this.newKey();
+			return this.otherModel;
+		}
+
+		this.foldedFeatures++;
+		this.otherFeature ??= this.newKey();
+		return this.otherFeature;
+	}
+
+	private newKey(): KeyState {
+		const create = (): QualityBucket => new QualityBucket();
+		const reset = (bucket: QualityBucket): void => {
+			bucket.reset();
+		};
+
+		return {
+			windows: this.windowsMs.map((windowMs) => new WindowRing({windowMs, buckets: this.buckets, create, reset})),
+			baseline: new WindowRing({
+				windowMs: this.baselineWidthMs * this.baselineRingBuckets,
+				buckets: this.baselineRingBuckets,
+				create,
+				reset,
+			}),
+		};
+	}
+}
+
+function addTo(key: KeyState, score: ScoreEvent, ts: number): void {
+	for (const ring of key.windows) ring.slotFor(ts)?.add(score);
+	key.baseline.slotFor(ts)?.add(score);
+}
+
+function mean(sum: number, count: number): number | null {
+	return count > 0 ? sum / count : null;
+}
+
+/** The guide's formula: (grounding + relevance + satisfaction/5) / 3, only when all three are known. */
+function overallOf(grounding: number | null, relevance: number | null, satisfaction: number | null): number | null {
+	return grounding !== null && relevance !== null && satisfaction !== null ? (grounding + relevance + satisfaction / 5) / 3 : null;
+}
+
+/** Well-known names need a number (hallucination also takes a boolean); other names take either. */
+function isUsable(score: ScoreEvent): boolean {
+	const value = score.value;
+	if (typeof value === 'boolean') return score.name !== 'grounding' && score.name !== 'relevance' && score.name !== 'user_satisfaction';
+	return Number.isFinite(value);
+}

@@ -1,0 +1,199 @@
+// Recent traces, bounded by trace count, total spans and spans per trace. Aggregates (span count,
+// duration, errors, LLM calls and cost) keep counting past the per-trace cap; only stored spans are capped.
+import type {LlmCallEvent, SpanEvent} from '../events/types.js';
+import type {CallCost} from './monitor-config.js';
+import type {TraceRow, TracesSnapshot} from './snapshot-types.js';
+
+export type TraceStoreOptions = {
+	readonly maxTraces?: number;
+	readonly maxSpans?: number;
+	/** Spans stored per trace (default 1000, never more than maxSpans). */
+	readonly maxSpansPerTrace?: number;
+};
+
+type TraceEntry = {
+	readonly traceId: string;
+	readonly spans: SpanEvent[];
+	spanCount: number;
+	start: number;
+	end: number;
+	rootName: string | null;
+	rootStart: number;
+	callName: string | null;
+	service: string | null;
+	/** Span ids with an error, so a span and the LLM call derived from it count once. */
+	readonly errorIds: Set<string>;
+	unkeyedErrors: number;
+	llmCalls: number;
+	pricedCalls: number;
+	costUsd: number;
+};
+
+const DEFAULT_LIMIT = 20;
+
+function positiveInt(value: number | undefined, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
+}
+
+export class TraceStore {
+	private readonly maxTraces: number;
+	private readonly maxSpans: number;
+	private readonly maxSpansPerTrace: number;
+	/** Map order is activity order: a touched trace is re-inserted at the end, the first is the stalest. */
+	private readonly traces = new Map<string, TraceEntry>();
+	private storedSpans = 0;
+	private tracesSeen = 0;
+	private spansSeen = 0;
+	private spansDropped = 0;
+
+	constructor(options: TraceStoreOptions = {}) {
+		this.maxTraces = positiveInt(options.maxTraces, 1000);
+		this.maxSpans = positiveInt(options.maxSpans, 50_000);
+		this.maxSpansPerTrace = Math.min(this.maxSpans, positiveInt(options.maxSpansPerTrace, 1000));
+	}
+
+	recordSpan(span: SpanEvent): void {
+		const entry = this.touch(span.traceId);
+		this.spansSeen++;
+		entry.spanCount++;
+		const end = Math.max(span.ts, span.startTs + (Number.isFinite(span.durationMs) ? span.durationMs : 0));
+		this.extend(entry, span.startTs, end);
+		const isRoot = span.parentSpanId === undefined || span.parentSpanId === '';
+		if (isRoot && (entry.rootName === null || span.startTs < entry.rootStart)) {
+			entry.rootName = span.name;
+			entry.rootStart = span.startTs;
+		}
+		entry.service ??= span.service ?? null;
+		if (span.statusCode === 'error') this.addError(entry, span.spanId);
+		if (entry.spans.length < this.maxSpansPerTrace) {
+			entry.spans.push(span);
+			this.storedSpans++;
+		} else {
+			this.spansDropped++;
+		}
+		this.evict();
+	}
+
+	/** Attaches an LLM call to its trace (creating it when no span arrived yet); calls without a trace id are ignored. */
+	recordCall(call: LlmCallEvent, cost: CallCost): void {
+		if (call.traceId === undefined || call.traceId === '') return;
+		const entry = this.touch(call.traceId);
+		entry.llmCalls++;
+		if (typeof cost.usd === 'number' && Number.isFinite(cost.usd)) {
+			entry.costUsd += cost.usd;
+			entry.pricedCalls++;
+		}
+		const latency = Number.isFinite(call.latencyMs) ? Math.max(0, call.latencyMs) : 0;
+		this.extend(entry, call.ts - latency, call.ts);
+		entry.callName ??= `${call.operation} ${call.model}`;
+		entry.service ??= call.service ?? null;
+		if (call.status === 'error') this.addError(entry, call.spanId);
+		this.evict();
+	}
+
+	/** Up to `limit` traces, most recently active first. */
+	snapshot(limit = DEFAULT_LIMIT): TracesSnapshot {
+		const count = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : DEFAULT_LIMIT;
+		const recent: TraceRow[] = [];
+		const entries = [...this.traces.values()];
+		for (let index = entries.length - 1; index >= 0 && recent.length < count; index--) {
+			const entry = entries[index];
+			if (entry) recent.push(this.row(entry));
+		}
+		return {
+			traces_seen: this.tracesSeen,
+			spans_seen: this.spansSeen,
+			spans_dropped: this.spansDropped,
+			recent,
+		};
+	}
+
+	/** Stored spans of a trace by start time; undefined when the trace is unknown or evicted. */
+	trace(traceId: string): readonly SpanEvent[] | undefined {
+		const entry = this.traces.get(traceId);
+		if (!entry) return undefined;
+		return [...entry.spans].sort((a, b) => a.startTs - b.startTs);
+	}
+
+	private touch(traceId: string): TraceEntry {
+		let entry = this.traces.get(traceId);
+		if (entry) {
+			this.traces.delete(traceId);
+		} else {
+			this.tracesSeen++;
+			entry = {
+				traceId,
+				spans: [],
+				spanCount: 0,
+				start: Number.POSITIVE_INFINITY,
+				end: Number.NEGATIVE_INFINITY,
+				rootName: null,
+				rootStart: Number.POSITIVE_INFINITY,
+				callName: null,
+				service: null,
+				errorIds: new Set(),
+				unkeyedErrors: 0,
+				llmCalls: 0,
+				pricedCalls: 0,
+				costUsd: 0,
+			};
+		}
+		this.traces.set(traceId, entry);
+		return entry;
+	}
+
+	private extend(entry: TraceEntry, start: number, end: number): void {
+		if (Number.isFinite(start)) entry.start = Math.min(entry.start, start);
+		if (Number.isFinite(end)) entry.end = Math.max(entry.end, end);
+	}
+
+	private addError(entry: TraceEntry, spanId: string | undefined): void {
+		if (spanId === undefined || spanId === '') entry.unkeyedErrors++;
+		else if (entry.errorIds.has(spanId)) return;
+		else if (entry.errorIds.size < this.maxSpansPerTrace) entry.errorIds.add(spanId);
+		else entry.unkeyedErrors++;
+	}
+
+	private evict(): void {
+		while (this.traces.size > this.maxTraces || this.storedSpans > this.maxSpans) {
+			const oldest = this.traces.keys().next();
+			if (oldest.done) return;
+			const entry = this.traces.get(oldest.value);
+			this.traces.delete(oldest.value);
+			if (entry) {
+				this.storedSpans -= entry.spans.length;
+				this.spansDropped += entry.spans.length;
+			}
+		}
+	}
+
+	private row(entry: TraceEntry): TraceRow {
+		const start = Number.isFinite(entry.start) ? entry.start : 0;
+		const end = Number.isFinite(entry.end) ? entry.end : start;
+		return {
+			trace_id: entry.traceId,
+			root_name: entry.rootName ?? orphanRootName(entry.spans) ?? entry.callName ?? '(unknown)',
+			service: entry.service,
+			spans: entry.spanCount,
+			start,
+			duration_ms: Math.max(0, end - start),
+			errors: entry.errorIds.size + entry.unkeyedErrors,
+			llm_calls: entry.llmCalls,
+			cost_usd: entry.pricedCalls > 0 ? entry.costUsd : null,
+		};
+	}
+}
+
+/** When the root never arrived: the earliest span whose parent is not here (or simply the earliest). */
+function orphanRootName(spans: readonly SpanEvent[]): string | null {
+	if (spans.length === 0) return null;
+	const ids = new Set(spans.map(span => span.spanId));
+	let best: SpanEvent | undefined;
+	let earliest: SpanEvent | undefined;
+	for (const span of spans) {
+		if (!earliest || span.startTs < earliest.startTs) earliest = span;
+		const orphan = span.parentSpanId === undefined || !ids.has(span.parentSpanId);
+		if (orphan && (!best || span.startTs < best.startTs)) best = span;
+	}
+	return (best ?? earliest)?.name ?? null;
+}

@@ -1,0 +1,96 @@
+// Line → validated event (protocols.md §4.5). The per-line boundary: nothing here throws.
+import {FieldReader, checkUnknownFields} from './field-reader.js';
+import type {WireObject} from './field-reader.js';
+import type {MonitorEvent, ParseOutcome, WarningCode} from './types.js';
+import {LLM_CALL_FIELDS, validateLlmCall} from './validate-llm-call.js';
+import {REVENUE_FIELDS, validateRevenue} from './validate-revenue.js';
+import {SCORE_FIELDS, validateScore} from './validate-score.js';
+import {SPAN_FIELDS, validateSpan} from './validate-span.js';
+
+type Rejected = Extract<ParseOutcome, {ok: false}>;
+
+const NO_WARNINGS: readonly WarningCode[] = Object.freeze([]);
+
+function rejection(reason: string, hint?: string): Rejected {
+	return Object.freeze(hint === undefined ? {ok: false as const, reason} : {ok: false as const, reason, hint});
+}
+
+// Shared, frozen outcomes for the reasons that carry no detail: a flood of garbage allocates nothing.
+const INVALID_JSON = rejection('invalid_json');
+const NON_STANDARD_NUMBER = rejection('non_standard_number', 'NaN and Infinity are not JSON (Python: json.dumps(..., allow_nan=False))');
+const NOT_AN_OBJECT = rejection('not_an_object');
+const UNREADABLE_OBJECT = rejection('not_an_object', 'reading the value failed');
+const UNSUPPORTED_VERSION = rejection('unsupported_version', 'only "v":1 is understood');
+const UNKNOWN_TYPE = rejection('unknown_type', 'type must be llm_call, score, revenue or span');
+const OTLP_NOT_SUPPORTED = rejection('otlp_not_supported', 'OTLP/JSON input is not decoded yet; send llmmon schema v1 events');
+const SNAKE_CASE_OTLP = rejection('snake_case_otlp', 'OTLP/JSON keys are lowerCamelCase (resourceSpans), not resource_spans');
+
+// Python's json.dumps writes bare NaN/Infinity; only checked after JSON.parse has already failed.
+const BARE_NON_FINITE = /(?:^|[:,[])\s*-?(?:NaN|Infinity)\s*(?:$|[,}\]])/;
+
+function detectOtlp(obj: WireObject): Rejected | undefined {
+	if (obj['resourceSpans'] !== undefined || obj['resourceLogs'] !== undefined || obj['resourceMetrics'] !== undefined) return OTLP_NOT_SUPPORTED;
+	if (obj['resource_spans'] !== undefined || obj['resource_logs'] !== undefined || obj['resource_metrics'] !== undefined) return SNAKE_CASE_OTLP;
+	return undefined;
+}
+
+function validate(value: unknown, arrivalMs: number): ParseOutcome {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return NOT_AN_OBJECT;
+	const obj = value as WireObject;
+	const type = obj['type'];
+	let known: ReadonlySet<string>;
+	let validator: (r: FieldReader, o: WireObject) => MonitorEvent | undefined;
+	switch (type) {
+		case 'llm_call':
+			validator = validateLlmCall;
+			known = LLM_CALL_FIELDS;
+			break;
+		case 'score':
+			validator = validateScore;
+			known = SCORE_FIELDS;
+			break;
+		case 'revenue':
+			validator = validateRevenue;
+			known = REVENUE_FIELDS;
+			break;
+		case 'span':
+			validator = validateSpan;
+			known = SPAN_FIELDS;
+			break;
+		default:
+			return detectOtlp(obj) ?? checkVersion(obj) ?? UNKNOWN_TYPE;
+	}
+	const versionProblem = checkVersion(obj);
+	if (versionProblem !== undefined) return versionProblem;
+	const r = new FieldReader(arrivalMs);
+	const event = validator(r, obj);
+	if (event === undefined || r.failure !== undefined) return r.failure ?? UNREADABLE_OBJECT;
+	checkUnknownFields(r, obj, known);
+	return {ok: true, event, warnings: r.warnings ?? NO_WARNINGS};
+}
+
+function checkVersion(obj: WireObject): Rejected | undefined {
+	const v = obj['v'];
+	return v === undefined || v === null || v === 1 ? undefined : UNSUPPORTED_VERSION;
+}
+
+/** Validates an already-parsed value (one element of a WS/HTTP batch). Never throws. */
+export function parseObject(value: unknown, arrivalMs: number): ParseOutcome {
+	try {
+		return validate(value, arrivalMs);
+	} catch {
+		// Only reachable for hostile in-process values (throwing getters, revoked proxies).
+		return UNREADABLE_OBJECT;
+	}
+}
+
+/** Parses and validates one NDJSON line. Never throws. */
+export function parseLine(line: string, arrivalMs: number): ParseOutcome {
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		return BARE_NON_FINITE.test(line) ? NON_STANDARD_NUMBER : INVALID_JSON;
+	}
+	return parseObject(value, arrivalMs);
+}

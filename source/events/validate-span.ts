@@ -1,0 +1,226 @@
+// `span` (protocols.md §4.3): a generic trace span for apps without an OTel SDK.
+import {cleanText, normalizeHexId, readHex, readNumber, readText, readTime} from './field-reader.js';
+import type {FieldReader, WireObject} from './field-reader.js';
+import {COMMON_WIRE, MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, field, knownFields} from './field-spec.js';
+import {CLOCK_SKEW_MS, epochUnitHint, isPlausible, toEpochMs} from './timestamp.js';
+import type {AttributeValue, SpanEvent, SpanKind, SpanStatusCode} from './types.js';
+
+export const MAX_SPAN_ATTRIBUTES = 128;
+export const MAX_SPAN_EVENTS = 128;
+const MAX_ATTRIBUTE_KEY_CHARS = 256;
+const MAX_ATTRIBUTE_ARRAY = 128;
+
+/** The field table, in validation order. */
+const F = {
+	id: field('id', {max: MAX_ID_CHARS, dropLong: true}),
+	traceId: field('trace_id', {required: true, max: 32}),
+	spanId: field('span_id', {required: true, max: 16}),
+	name: field('name', {required: true, max: 256}),
+	startTs: field('start_ts', {required: true}),
+	endTs: field('end_ts'),
+	durationMs: field('duration_ms', {strict: true, max: Number.MAX_VALUE}),
+	service: field('service', {max: MAX_NAME_CHARS}),
+	parentSpanId: field('parent_span_id'),
+	kind: field('kind'),
+	status: field('status'),
+	attributes: field('attributes'),
+	events: field('events'),
+	resource: field('resource'),
+};
+
+// `ts` is ignored on spans (their event time is the end time), env/host have no place here.
+export const SPAN_FIELDS = knownFields(F, [...COMMON_WIRE, 'ts', 'env', 'host']);
+
+const KINDS: readonly SpanKind[] = ['internal', 'server', 'client', 'producer', 'consumer'];
+const STATUS_CODES: readonly SpanStatusCode[] = ['unset', 'ok', 'error'];
+
+function isPlainObject(value: unknown): value is WireObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Accepts the schema names and, leniently, OTLP's `SPAN_KIND_CLIENT` and integer 1..5. */
+function readKind(r: FieldReader, value: unknown): SpanKind {
+	if (value === undefined || value === null) return 'internal';
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 5) return KINDS[value - 1] ?? 'internal';
+	if (typeof value === 'string') {
+		let lower = value.toLowerCase();
+		if (lower.startsWith('span_kind_')) lower = lower.slice(10);
+		const found = KINDS.find(k => k === lower);
+		if (found !== undefined) return found;
+	}
+	r.warn(F.kind.dropped);
+	return 'internal';
+}
+
+function readStatusCode(value: unknown): SpanStatusCode | undefined {
+	if (typeof value === 'number') return Number.isInteger(value) ? STATUS_CODES[value] : undefined;
+	if (typeof value !== 'string') return undefined;
+	let lower = value.toLowerCase();
+	if (lower.startsWith('status_code_')) lower = lower.slice(12);
+	return STATUS_CODES.find(c => c === lower);
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+	return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+function cleanScalar(r: FieldReader, value: string | number | boolean): string | number | boolean {
+	return typeof value === 'string' ? cleanText(r, value, MAX_MESSAGE_CHARS, F.attributes.truncated) : value;
+}
+
+function readAttributeValue(r: FieldReader, value: unknown): AttributeValue | undefined {
+	if (isScalar(value)) return cleanScalar(r, value);
+	if (!Array.isArray(value)) return undefined;
+	const out: Array<string | number | boolean> = [];
+	for (let i = 0; i < value.length; i++) {
+		const item: unknown = value[i];
+		if (!isScalar(item)) return undefined;
+		if (out.length === MAX_ATTRIBUTE_ARRAY) {
+			r.warn(F.attributes.truncated);
+			break;
+		}
+		out.push(cleanScalar(r, item));
+	}
+	return out;
+}
+
+/** Copies scalar (or scalar-array) attributes; nested objects and nulls are dropped with one warning. */
+export function readAttributes(r: FieldReader, value: unknown): Record<string, AttributeValue> {
+	const out: Record<string, AttributeValue> = {};
+	if (value === undefined || value === null) return out;
+	if (!isPlainObject(value)) {
+		r.warn(F.attributes.dropped);
+		return out;
+	}
+	let count = 0;
+	for (const rawKey of Object.keys(value)) {
+		const v = readAttributeValue(r, value[rawKey]);
+		if (v === undefined) {
+			r.warn(F.attributes.dropped);
+			continue;
+		}
+		if (count === MAX_SPAN_ATTRIBUTES) {
+			r.warn(F.attributes.truncated);
+			break;
+		}
+		const key = cleanText(r, rawKey, MAX_ATTRIBUTE_KEY_CHARS, F.attributes.truncated);
+		// A `__proto__` key must become a plain property, not the prototype.
+		Object.defineProperty(out, key, {value: v, enumerable: true, writable: true, configurable: true});
+		count++;
+	}
+	return out;
+}
+
+function readEvents(r: FieldReader, value: unknown): Array<{ts: number; name: string}> {
+	const out: Array<{ts: number; name: string}> = [];
+	if (value === undefined || value === null) return out;
+	if (!Array.isArray(value)) {
+		r.warn(F.events.dropped);
+		return out;
+	}
+	for (let i = 0; i < value.length; i++) {
+		const item: unknown = value[i];
+		const name = isPlainObject(item) ? item['name'] : undefined;
+		const ts = isPlainObject(item) ? toEpochMs(item['ts']) : Number.NaN;
+		if (typeof name !== 'string' || name === '' || Number.isNaN(ts) || !isPlausible(ts, r.arrivalMs)) {
+			r.warn(F.events.dropped);
+			continue;
+		}
+		if (out.length === MAX_SPAN_EVENTS) {
+			r.warn(F.events.truncated);
+			break;
+		}
+		out.push({ts, name: cleanText(r, name, 256, F.events.truncated)});
+	}
+	return out;
+}
+
+function readResourceService(r: FieldReader, value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (!isPlainObject(value)) {
+		r.warn(F.resource.dropped);
+		return undefined;
+	}
+	const service = value['service.name'];
+	if (typeof service !== 'string' || service === '') return undefined;
+	return cleanText(r, service, MAX_NAME_CHARS, F.service.truncated);
+}
+
+type StatusParts = {code: SpanStatusCode; message: string | undefined};
+
+function readStatus(r: FieldReader, value: unknown): StatusParts {
+	if (value === undefined || value === null) return {code: 'unset', message: undefined};
+	const codeValue = isPlainObject(value) ? value['code'] : value;
+	const code = codeValue === undefined || codeValue === null ? 'unset' : readStatusCode(codeValue);
+	if (code === undefined) {
+		r.warn(F.status.dropped);
+		return {code: 'unset', message: undefined};
+	}
+	const message = isPlainObject(value) ? value['message'] : undefined;
+	return {code, message: typeof message === 'string' && message !== '' ? cleanText(r, message, MAX_MESSAGE_CHARS, F.status.truncated) : undefined};
+}
+
+function readParent(r: FieldReader, value: unknown): string | undefined {
+	// Absent, null and "" all mean a root span (the OTLP file-exporter example sends "").
+	if (value === undefined || value === null || value === '') return undefined;
+	const id = typeof value === 'string' ? normalizeHexId(value, 16) : undefined;
+	if (id === undefined) r.warn(F.parentSpanId.dropped);
+	return id;
+}
+
+export function validateSpan(r: FieldReader, o: WireObject): SpanEvent | undefined {
+	const id = readText(r, o.id, F.id);
+	const traceId = readHex(r, o.trace_id, F.traceId);
+	const spanId = readHex(r, o.span_id, F.spanId);
+	const name = readText(r, o.name, F.name);
+	const startValue = o.start_ts;
+	if (startValue === undefined || startValue === null) r.fail(F.startTs.missing);
+	let startTs = readTime(r, startValue);
+	const endValue = o.end_ts;
+	const endTs = endValue === undefined || endValue === null ? undefined : readTime(r, endValue);
+	const durationValue = readNumber(r, o.duration_ms, F.durationMs);
+	if (r.failure !== undefined || traceId === undefined || spanId === undefined || name === undefined) return undefined;
+
+	let durationMs: number;
+	if (endTs !== undefined) {
+		if (endTs < startTs) {
+			r.fail(F.endTs.outOfRange);
+			return undefined;
+		}
+		durationMs = endTs - startTs;
+	} else if (durationValue !== undefined) {
+		durationMs = durationValue;
+		if (!isPlausible(startTs + durationMs, r.arrivalMs)) {
+			r.fail('implausible_timestamp', epochUnitHint(durationMs));
+			return undefined;
+		}
+	} else {
+		r.fail(F.endTs.missing);
+		return undefined;
+	}
+	let ts = startTs + durationMs;
+	if (ts > r.arrivalMs + CLOCK_SKEW_MS) {
+		r.warn('clock_skew');
+		ts = r.arrivalMs;
+		startTs = ts - durationMs;
+	}
+
+	const status = readStatus(r, o.status);
+	return {
+		type: 'span',
+		ts,
+		id,
+		traceId,
+		spanId,
+		parentSpanId: readParent(r, o.parent_span_id),
+		name,
+		startTs,
+		durationMs,
+		kind: readKind(r, o.kind),
+		statusCode: status.code,
+		statusMessage: status.message,
+		attributes: readAttributes(r, o.attributes),
+		events: readEvents(r, o.events),
+		service: readText(r, o.service, F.service) ?? readResourceService(r, o.resource),
+	};
+}
