@@ -153,5 +153,7 @@ export async function run(): Promise<void> {
 	} catch (error) {
 		process.stderr.write(`llmmon: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
 		process.exitCode = 1;
+		// Whatever was already started (a timer, /dev/tty) must not keep a failed run alive.
+		setTimeout(() => process.exit(1), 1000).unref();
 	}
 }

@@ -8,7 +8,7 @@ export const HELP_TEXT = `
 	  $ llmmon watch [FILE...]    Live dashboard of stdin (when piped) or FILEs
 	  $ llmmon report [FILE...]   Read to the end, print one snapshot, exit
 	  $ llmmon demo               Write a synthetic event stream to stdout
-	  FILE - is stdin.
+	  A FILE named - is stdin.
 
 	Options
 	  --window DURATION     Window shown: 1m, 5m, 15m or 1h (default 5m)

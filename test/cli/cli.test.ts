@@ -191,6 +191,18 @@ describe('llmmon report', () => {
 		expect(watched.stdout).toMatch(/^final /m);
 	});
 
+	it('reports an empty input with zero counts and null statistics', async () => {
+		const result = await runCli(['report', '--json', '--tz', 'UTC'], {input: ''});
+		expect(result.code).toBe(0);
+		const snapshot = snapshotOf(result.stdout);
+		expect(snapshot.ingest).toMatchObject({lines: 0, accepted: 0, rejected: 0});
+		expect(snapshot.performance).toMatchObject({calls: 0, error_rate: null, throughput_rps: null});
+		expect(snapshot.performance.latency_ms.p50).toBeNull();
+		expect(snapshot.cost.today.cost_usd).toBe(0);
+		expect(snapshot.features).toEqual([]);
+		expect(result.stderr).toBe('llmmon: 0 lines, 0 accepted, 0 rejected\n');
+	});
+
 	it('writes rejected lines to --reject-log', async () => {
 		const log = path.join(temp.dir, 'rejects.ndjson');
 		const result = await runCli(['report', '--json', '--reject-log', log, fixture]);

@@ -83,19 +83,25 @@ afterAll(() => {
 	temp.remove();
 });
 
+/** Starts `cat fixture | llmmon watch` in a new tmux session; returns the file its exit status goes to. */
+function startWatch(session: string, columns: number, rows: number, environment: string): string {
+	const fixture = writeFixture(`${session}.ndjson`);
+	const exitFile = path.join(temp.dir, `${session}.exit`);
+	// The budget day starts 12 h away from now, so "today" cannot roll over during the test.
+	const dayStart = `${String((new Date().getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
+	const watch = `cat ${quote(fixture)} | env ${environment} ${quote(process.execPath)} ${quote(BIN)} watch --tz UTC --day-start ${dayStart}`;
+	const script = `cd ${quote(REPO_ROOT)} && ${watch}; echo $? > ${quote(exitFile)}`;
+	tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), script);
+	return exitFile;
+}
+
 describe('llmmon watch in a real terminal, events on a pipe', () => {
 	it.each([
 		[80, 24],
 		[160, 48],
 	])('draws the numbers at %i×%i without scrolling, pauses on p and quits on q', async (columns, rows) => {
 		const session = `watch-${columns}x${rows}`;
-		const fixture = writeFixture(`${session}.ndjson`);
-		const exitFile = path.join(temp.dir, `${session}.exit`);
-		// The budget day starts 12 h away from now, so "today" cannot roll over during the test.
-		const dayStart = `${String((new Date().getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
-		const watch = `cat ${quote(fixture)} | ${quote(process.execPath)} ${quote(BIN)} watch --tz UTC --day-start ${dayStart}`;
-		const script = `cd ${quote(REPO_ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION ${watch}; echo $? > ${quote(exitFile)}`;
-		tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), script);
+		const exitFile = startWatch(session, columns, rows, '-u CI -u CONTINUOUS_INTEGRATION');
 
 		const screen = await waitForScreen(session, 'the panels', text => text.includes('300ms') && text.includes('$1.23') && text.includes('ended'));
 		const lines = screen.split('\n');
@@ -113,6 +119,16 @@ describe('llmmon watch in a real terminal, events on a pipe', () => {
 		const paused = await waitForScreen(session, 'PAUSED in the header', text => text.split('\n')[0]?.includes('PAUSED') === true);
 		expect(paused.split('\n')[0]).toMatch(/^llmmon .*PAUSED/);
 
+		tmux('send-keys', '-t', session, 'q');
+		await waitFor('the process to exit', () => existsSync(exitFile) && !hasSession(session));
+		expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+	});
+
+	it('draws live even when CI is set: the bin clears it for a terminal (Ink would print only the last frame)', async () => {
+		const session = 'watch-ci';
+		const exitFile = startWatch(session, 100, 30, 'CI=true CONTINUOUS_INTEGRATION=1');
+		await waitForScreen(session, 'the panels', text => text.includes('300ms') && text.includes('$1.23'));
+		expect(hasSession(session)).toBe(true);
 		tmux('send-keys', '-t', session, 'q');
 		await waitFor('the process to exit', () => existsSync(exitFile) && !hasSession(session));
 		expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');

@@ -60,6 +60,9 @@ export function costLines(cost: CostSnapshot): Array<{key: string; text: string;
 			text: `≥ lower bound: ${formatCount(today.unpriced_calls)} unpriced · ${formatCount(today.unmetered_calls)} unmetered`,
 		});
 	}
+	// Issue 3: where today's dollars come from, so a computed total is never mistaken for a bill.
+	const estimated = today.estimated_usd > 0 ? ` (est. ${formatUsd(today.estimated_usd)})` : '';
+	lines.push({key: 'split', tone: 'muted', text: `reported ${formatUsd(today.reported_usd)} · computed ${formatUsd(today.computed_usd)}${estimated}`});
 	lines.push({
 		key: 'burn',
 		text: `burn ${perHour(budget.burn_usd_per_hour)} · proj. day ${formatUsd(budget.projected_day_usd)} (avg ${formatUsd(budget.projected_day_avg_usd)})`,

@@ -24,9 +24,17 @@ describe('CostPanel', () => {
 		expect(lineWith(lines, '%')).toMatch(/\[█+░+\] 85\.0% ⚠ ≥80%/);
 		expect(lineWith(lines, 'today $')).toContain('today $42.50 of $50.00 · 1.2k calls');
 		expect(lineWith(lines, 'burn')).toContain('burn $2.50/h · proj. day $67.36 (avg $72.57)');
+		// The fixture has $10 reported + $32.50 computed = $42.50, none estimated.
+		expect(lineWith(lines, 'reported')).toContain('reported $10.00 · computed $32.50');
+		expect(lineWith(lines, 'reported')).not.toContain('est.');
 		// 80.50 / 1500 = 5.37 % → 5.4%.
 		expect(lineWith(lines, 'month')).toContain('month $80.50 · proj. $1,247.75 of $1,500.00 (5.4%)');
 		expect(lineWith(lines, '7d')).toContain('7d ▄·▆▇█▅▆ max $61.00');
+	});
+
+	it('shows the estimated part of computed cost when there is one', async () => {
+		const lines = await frame(withCost(fullSnapshot(), cost => ({...cost, today: {...cost.today, estimated_usd: 1.25}})));
+		expect(lineWith(lines, 'reported')).toContain('reported $10.00 · computed $32.50 (est. $1.25)');
 	});
 
 	it('lists the top providers and models with their share of today', async () => {
