@@ -14,12 +14,14 @@ function fencedBlockAfter(heading: string): string {
 	return readme.slice(open + 8, close);
 }
 
+/** Trailing spaces and leading/trailing blank lines do not count; indentation does. */
 function trimLines(text: string): string {
 	return text
 		.split('\n')
 		.map(line => line.trimEnd())
 		.join('\n')
-		.trim();
+		.replace(/^\n+/, '')
+		.replace(/\n+$/, '');
 }
 
 describe('README', () => {

@@ -56,7 +56,10 @@ export async function runReport(settings: Settings, config: MonitorConfig, io: R
 	const at = settings.atMs ?? monitor.latestEventTs ?? io.now();
 	let snapshot: MonitorSnapshot;
 	try {
-		snapshot = monitor.snapshot(at, settings.windowS);
+		const taken = monitor.snapshot(at, settings.windowS);
+		// The lines of a report arrive all at once, on the wall clock rather than the report's clock:
+		// an arrival rate would be a meaningless number, so it is unknown.
+		snapshot = {...taken, ingest: {...taken.ingest, events_per_s: null}};
 	} catch (error) {
 		io.stderr.write(`llmmon: could not build the report: ${error instanceof Error ? error.message : String(error)}\n`);
 		return 1;

@@ -111,6 +111,8 @@ describe('llmmon report', () => {
 		expect(Object.keys(snapshot).sort()).toEqual(['alerts', 'clock', 'cost', 'features', 'ingest', 'performance', 'quality', 'traces']);
 		expect(snapshot.clock).toMatchObject({now_ms: FIXTURE_END_MS, tz: 'UTC', window_s: 300});
 		expect(snapshot.ingest).toMatchObject({lines: 9, accepted: 8, rejected: 1, rejected_by_reason: {invalid_json: 1}});
+		// A replay has no arrival rate: unknown, not 0.
+		expect(snapshot.ingest.events_per_s).toBeNull();
 
 		const perf = snapshot.performance;
 		expect(perf).toMatchObject({calls: 5, errors: 1, error_rate: 0.2, errors_by_type: {timeout: 1}});
