@@ -42,6 +42,16 @@ function exitSummary(monitor: Monitor, now: () => number, rejectLog: RejectLog |
 	}
 }
 
+/**
+ * The clock the screen is drawn at. Live inputs (stdin, --follow, the demo) use the wall clock. A
+ * recording (only files, read once) is shown as it stood at its latest event, as `report` does:
+ * on the wall clock its windows would be empty and its day long gone.
+ */
+export function viewClock(settings: Pick<Settings, 'files' | 'follow' | 'readStdin' | 'demo'>, monitor: Pick<Monitor, 'latestEventTs'>, wall: () => number): () => number {
+	const replay = settings.files.length > 0 && !settings.files.includes('-') && !settings.follow && !settings.readStdin && !settings.demo;
+	return replay ? () => monitor.latestEventTs ?? wall() : wall;
+}
+
 /** A closed stdout (`llmmon watch | head`) ends the run quietly instead of crashing on EPIPE. */
 function onStdoutError(stdout: NodeJS.WriteStream, lifecycle: Lifecycle): void {
 	stdout.on('error', () => {
@@ -56,6 +66,7 @@ export async function runWatch(settings: Settings, config: MonitorConfig, io: Wa
 	const removeSignals = handleSignals(lifecycle);
 	onStdoutError(io.stdout, lifecycle);
 	const mode = resolveMode({stdoutIsTty: io.stdout.isTTY === true, plain: settings.plain});
+	const viewNow = viewClock(settings, monitor, io.now);
 
 	let ticker: FrameTicker | undefined;
 	let onAllEnded = (): void => {};
@@ -73,7 +84,7 @@ export async function runWatch(settings: Settings, config: MonitorConfig, io: Wa
 	if (mode === 'tui') {
 		const keyboard = openKeyboardInput({stdin: io.stdin, stdinIsSource: settings.readStdin});
 		const store = createMonitorStore({windowS: settings.windowS, keys: keyboard.keys});
-		ticker = createFrameTicker({source: monitor, store, now: io.now});
+		ticker = createFrameTicker({source: monitor, store, now: viewNow});
 		// Ink (and React) load only for the dashboard: plain mode never pays for them.
 		const {renderDashboard} = await import('../ui/render-dashboard.js');
 		const dashboard = renderDashboard({store, stdin: keyboard.stream, stdout: io.stdout, onQuit: () => void lifecycle.shutdown(0)});
@@ -93,7 +104,7 @@ export async function runWatch(settings: Settings, config: MonitorConfig, io: Wa
 	} else {
 		const reporter = createPlainReporter({
 			source: monitor,
-			now: io.now,
+			now: viewNow,
 			windowS: settings.windowS,
 			write: line => {
 				io.stdout.write(`${line}\n`);
