@@ -18,9 +18,10 @@ export function createMonitorSink(options: MonitorSinkOptions): IngestSink {
 	return {
 		accept(outcome, source, raw) {
 			const arrival = now();
-			monitor.accept(outcome, source, raw, arrival);
-			if (!outcome.ok && rejectLog) {
-				rejectLog.write({ts: arrival, source, reason: outcome.reason, sample: raw});
+			const rejection = monitor.accept(outcome, source, raw, arrival);
+			// Every rejection, including duplicates found by the Monitor, goes to the log.
+			if (rejection !== null && rejectLog) {
+				rejectLog.write({ts: arrival, source, reason: rejection.reason, sample: raw, ...(rejection.hint === undefined ? {} : {hint: rejection.hint})});
 			}
 		},
 		sourceStatus(status) {

@@ -17,15 +17,28 @@ export type ReportIo = {
 	readonly now: () => number;
 };
 
+const ALERT_STEP_MS = 1000;
+
 /** Runs the sources to their end and returns the Monitor and the sources that failed. */
 async function readAll(settings: Settings, monitor: Monitor, io: ReportIo): Promise<SourceStatus[]> {
 	const rejectLog = settings.rejectLog ? createRejectLog(settings.rejectLog) : null;
 	const failed: SourceStatus[] = [];
 	let endTracker: (status: SourceStatus) => void = () => {};
+	// Alerts need evaluations over time to go from pending to firing: evaluate them as the recording
+	// is read, after each chunk (at most once per second of event time), as a dashboard would have.
+	// A per-line schedule would cost a snapshot per second of event time: minutes for a week of data.
+	let evaluatedAt = Number.NEGATIVE_INFINITY;
 	const sink = createMonitorSink({
 		monitor,
 		now: io.now,
 		rejectLog,
+		afterChunk: () => {
+			const latest = monitor.latestEventTs;
+			if (latest !== null && latest - evaluatedAt >= ALERT_STEP_MS) {
+				evaluatedAt = latest;
+				monitor.evaluateAlerts(latest);
+			}
+		},
 		onStatus: status => {
 			if (status.state === 'error') {
 				failed.push(status);

@@ -84,7 +84,7 @@ export async function runWatch(settings: Settings, config: MonitorConfig, io: Wa
 	if (mode === 'tui') {
 		const keyboard = openKeyboardInput({stdin: io.stdin, stdinIsSource: settings.readStdin});
 		const store = createMonitorStore({windowS: settings.windowS, keys: keyboard.keys});
-		ticker = createFrameTicker({source: monitor, store, now: viewNow});
+		ticker = createFrameTicker({source: monitor, store, now: viewNow, pace: io.now});
 		// Ink (and React) load only for the dashboard: plain mode never pays for them.
 		const {renderDashboard} = await import('../ui/render-dashboard.js');
 		const dashboard = renderDashboard({store, stdin: keyboard.stream, stdout: io.stdout, onQuit: () => void lifecycle.shutdown(0)});

@@ -9,7 +9,7 @@ import {IngestStats} from './ingest-stats.js';
 import type {MonitorConfig} from './monitor-config.js';
 import {PerformanceTracker} from './performance-tracker.js';
 import {QualityTracker} from './quality-tracker.js';
-import type {MonitorSnapshot, SourceStatus} from './snapshot-types.js';
+import type {AlertRow, CostSnapshot, MonitorSnapshot, PerformanceSnapshot, SourceStatus} from './snapshot-types.js';
 import {TraceStore} from './trace-store.js';
 
 /**
@@ -44,25 +44,29 @@ export class Monitor {
 		this.alerts = new AlertEngine(config.alerts);
 	}
 
-	/** One line's outcome from a source: counts it, drops duplicates by id, routes the event to the trackers. */
-	accept(outcome: ParseOutcome, source: string, raw: string, arrivalMs: number): void {
+	/**
+	 * One line's outcome from a source: counts it, drops duplicates by id, routes the event to the
+	 * trackers. Returns the rejection (the parser's, or `duplicate`) so the caller can log it, or null.
+	 */
+	accept(outcome: ParseOutcome, source: string, raw: string, arrivalMs: number): Rejection | null {
 		this.lineCount++;
 		if (!outcome.ok) {
-			this.stats.rejected(outcome.reason, source, raw, arrivalMs);
-			return;
+			this.stats.rejected(outcome.reason, source, raw, arrivalMs, outcome.hint);
+			return outcome;
 		}
 
 		const {event} = outcome;
 		const dedupeKey = idOf(event);
 		if (dedupeKey !== undefined && this.deduper.seen(dedupeKey)) {
-			this.stats.rejected('duplicate', source, raw, arrivalMs);
-			return;
+			this.stats.rejected(DUPLICATE.reason, source, raw, arrivalMs, DUPLICATE.hint);
+			return DUPLICATE;
 		}
 
 		this.acceptedCount++;
 		this.stats.accepted(event.type, outcome.warnings, arrivalMs);
 		if (this.latestTs === null || event.ts > this.latestTs) this.latestTs = event.ts;
 		this.route(event);
+		return null;
 	}
 
 	setSourceStatus(status: SourceStatus): void {
@@ -85,17 +89,9 @@ export class Monitor {
 
 	/** One immutable snapshot of every panel's numbers at `now`, for the given window (default config.windowS). */
 	snapshot(now: number, windowS: number = this.config.windowS): MonitorSnapshot {
-		const alertWindowS = this.config.alerts.windowS;
 		const performance = this.performance.snapshot(now, windowS);
-		const alertPerformance = alertWindowS === windowS ? performance : this.performance.snapshot(now, alertWindowS);
 		const cost = this.costs.snapshot(now);
-		const alerts = this.alerts.evaluate({
-			now,
-			performance: alertPerformance,
-			grounding: this.quality.overallGrounding(now, alertWindowS),
-			todayCostUsd: cost.today.cost_usd,
-			dailyBudgetUsd: this.config.dailyBudgetUsd,
-		});
+		const alerts = this.evaluateAlerts(now, {performance, cost});
 		return {
 			clock: {now: this.calendar.formatIso(now), now_ms: now, tz: this.config.tz, window_s: windowS},
 			ingest: this.stats.snapshot(now),
@@ -106,6 +102,24 @@ export class Monitor {
 			alerts,
 			traces: this.traces.snapshot(),
 		};
+	}
+
+	/**
+	 * Moves the alert state machine to `now` (pending → firing needs evaluations over time). Every
+	 * snapshot does this; `report` also calls it while reading, so a recording's alerts go through
+	 * the same states as they would have live.
+	 */
+	evaluateAlerts(now: number, already?: {readonly performance: PerformanceSnapshot; readonly cost: CostSnapshot}): readonly AlertRow[] {
+		const alertWindowS = this.config.alerts.windowS;
+		const performance = already?.performance.window_s === alertWindowS ? already.performance : this.performance.snapshot(now, alertWindowS);
+		const cost = already?.cost ?? this.costs.snapshot(now);
+		return this.alerts.evaluate({
+			now,
+			performance,
+			grounding: this.quality.overallGrounding(now, alertWindowS),
+			todayCostUsd: cost.today.cost_usd,
+			dailyBudgetUsd: this.config.dailyBudgetUsd,
+		});
 	}
 
 	/** Spans of one trace, for the trace viewer. */
@@ -146,6 +160,10 @@ export class Monitor {
 		if (call.traceId !== undefined) this.traces.recordCall(call, cost);
 	}
 }
+
+export type Rejection = {readonly reason: string; readonly hint?: string};
+
+const DUPLICATE: Rejection = {reason: 'duplicate', hint: 'an event with this id was already accepted'};
 
 /** Idempotency key per type (the parser already falls back to `order_id` for revenue). */
 function idOf(event: MonitorEvent): string | undefined {

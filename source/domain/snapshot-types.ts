@@ -185,6 +185,8 @@ export type RejectSample = {
 	readonly reason: string;
 	/** First 200 characters of the line, sanitised. */
 	readonly sample: string;
+	/** What the reason code alone cannot say, e.g. "looks like epoch seconds". */
+	readonly hint?: string;
 };
 
 export type IngestSnapshot = {

@@ -29,7 +29,7 @@ export class LineFeed {
 			},
 			onOverlong: sample => {
 				try {
-					tooLong ??= Object.freeze({ok: false as const, reason: 'line_too_long', hint: `longer than ${this.splitter.maxLineBytes} bytes (--max-line-bytes)`});
+					tooLong ??= Object.freeze({ok: false as const, reason: 'line_too_long', hint: `longer than ${this.splitter.maxLineBytes} bytes`});
 					sink.accept(tooLong, name, sample);
 				} catch {
 					this.sinkErrors++;

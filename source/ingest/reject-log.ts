@@ -8,6 +8,7 @@ export type RejectEntry = {
 	readonly source: string;
 	readonly reason: string;
 	readonly sample: string;
+	readonly hint?: string;
 };
 
 export type RejectLog = {
@@ -54,6 +55,7 @@ export function createRejectLog(path: string, options: {readonly maxPendingBytes
 					source: String(entry.source),
 					reason: String(entry.reason),
 					sample: String(entry.sample).slice(0, SAMPLE_CHARS),
+					...(entry.hint === undefined ? {} : {hint: String(entry.hint)}),
 				});
 				stream.write(line + '\n');
 			} catch {

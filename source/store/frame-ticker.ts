@@ -10,7 +10,14 @@ export type SnapshotSource = {
 export type FrameTickerOptions = {
 	readonly source: SnapshotSource;
 	readonly store: MonitorStore;
+	/** The time snapshots are taken at (the view clock: wall time, or the latest event time of a recording). */
 	readonly now: () => number;
+	/**
+	 * The clock frames are paced by (default `now`). It must move in real time: with a recording the
+	 * view clock stands still, and pacing by it would stop the idle refresh (a source that ends would
+	 * never be redrawn as ended).
+	 */
+	readonly pace?: () => number;
 	/** Minimum time between two store updates (default 100 ms: 10 frames/s). */
 	readonly intervalMs?: number;
 	/** With no new lines, a snapshot is still taken this often so clocks, windows and rates move (default 1000 ms). */
@@ -44,6 +51,7 @@ function positive(value: number | undefined, fallback: number): number {
  */
 export function createFrameTicker(options: FrameTickerOptions): FrameTicker {
 	const {source, store, now} = options;
+	const pace = options.pace ?? now;
 	const intervalMs = positive(options.intervalMs, DEFAULT_INTERVAL_MS);
 	const idleRefreshMs = positive(options.idleRefreshMs, DEFAULT_IDLE_REFRESH_MS);
 
@@ -69,7 +77,7 @@ export function createFrameTicker(options: FrameTickerOptions): FrameTicker {
 	};
 
 	const tick = (): void => {
-		const at = now();
+		const at = pace();
 		nextDeadline = at + intervalMs;
 		arm();
 
@@ -89,7 +97,7 @@ export function createFrameTicker(options: FrameTickerOptions): FrameTicker {
 
 		let snapshot: MonitorSnapshot;
 		try {
-			snapshot = source.snapshot(at, windowS);
+			snapshot = source.snapshot(now(), windowS);
 		} catch {
 			failures++;
 			return;
@@ -130,7 +138,7 @@ export function createFrameTicker(options: FrameTickerOptions): FrameTicker {
 			unsubscribe = undefined;
 		},
 		maybeTick() {
-			if (now() >= nextDeadline) tick();
+			if (pace() >= nextDeadline) tick();
 		},
 		tick,
 		get failures() {

@@ -91,6 +91,20 @@ export function commandForInput(input: string, key: KeyState): Command | undefin
 	return id === undefined ? undefined : BY_KEY.get(id);
 }
 
+/**
+ * Every command in one input event. Keys typed quickly, auto-repeat and a laggy SSH link deliver
+ * several characters in one read ("ww"): each character counts, as in any terminal program.
+ */
+export function commandsForInput(input: string, key: KeyState): Command[] {
+	const single = commandForInput(input, key);
+	if (single !== undefined) return [single];
+	if (key.ctrl || key.tab || key.escape || input.length < 2) return [];
+	return [...input].flatMap(character => {
+		const command = BY_KEY.get(character);
+		return command === undefined ? [] : [command];
+	});
+}
+
 /** The "Keys" table for the README; a test checks the README against it. */
 export function keymapMarkdown(): string {
 	const rows = KEYMAP.map(binding => {

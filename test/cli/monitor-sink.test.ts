@@ -1,36 +1,66 @@
 import {describe, expect, it} from 'vitest';
 import type {SourceStatus} from '../../source/domain/snapshot-types.js';
-import type {ParseOutcome} from '../../source/events/types.js';
+import {DEFAULT_ALERT_THRESHOLDS} from '../../source/domain/monitor-config.js';
+import {Monitor} from '../../source/domain/monitor.js';
+import {reportedOnlyResolver} from '../../source/domain/pricing/compute-cost.js';
+import {parseLine} from '../../source/events/parse.js';
 import type {RejectEntry, RejectLog} from '../../source/ingest/reject-log.js';
 import {createEndTracker, createMonitorSink} from '../../source/cli/monitor-sink.js';
 
 describe('createMonitorSink', () => {
-	it('passes every line to the Monitor with its arrival time and logs only rejects', () => {
-		const accepted: Array<[ParseOutcome, string, string, number]> = [];
+	function setup() {
+		const monitor = new Monitor({
+			tz: 'UTC',
+			dayStartMinutes: 0,
+			windowS: 300,
+			dailyBudgetUsd: null,
+			monthlyBudgetUsd: null,
+			alerts: DEFAULT_ALERT_THRESHOLDS,
+			costResolver: reportedOnlyResolver,
+			maxTraces: 10,
+			maxSpans: 100,
+		});
 		const statuses: SourceStatus[] = [];
 		const logged: RejectEntry[] = [];
 		const rejectLog: RejectLog = {write: entry => logged.push(entry), close: async () => {}, dropped: 0, error: undefined};
-		let ticks = 0;
-		let clock = 1000;
+		const counters = {ticks: 0, clock: 1_787_220_000_000};
 		const sink = createMonitorSink({
-			monitor: {accept: (...args) => accepted.push(args), setSourceStatus: status => statuses.push(status)},
-			now: () => clock++,
+			monitor,
+			now: () => counters.clock++,
 			rejectLog,
-			afterChunk: () => ticks++,
+			afterChunk: () => counters.ticks++,
+			onStatus: status => statuses.push(status),
 		});
-		const bad: ParseOutcome = {ok: false, reason: 'invalid_json'};
-		const good: ParseOutcome = {ok: true, warnings: [], event: {type: 'revenue', ts: 5, feature: 'chat', amountUsd: 1}};
-		sink.accept(good, 'stdin', '{"type":"revenue"}');
-		sink.accept(bad, 'stdin', 'nope');
+		return {monitor, sink, statuses, logged, counters};
+	}
+
+	it('passes every line to the Monitor with its arrival time and logs every rejected line', () => {
+		const {monitor, sink, statuses, logged, counters} = setup();
+		const good = '{"type":"revenue","id":"r1","feature":"chat","amount_usd":1}';
+		sink.accept(parseLine(good, counters.clock), 'stdin', good);
+		sink.accept(parseLine('nope', counters.clock), 'stdin', 'nope');
+		// The same id again: rejected by the Monitor, not the parser, and logged all the same.
+		sink.accept(parseLine(good, counters.clock), 'stdin', good);
+		const seconds = '{"type":"revenue","feature":"chat","amount_usd":1,"ts":1787220000}';
+		sink.accept(parseLine(seconds, counters.clock), 'stdin', seconds);
 		sink.sourceStatus({name: 'stdin', state: 'ended'});
 		sink.afterChunk();
-		expect(accepted).toEqual([
-			[good, 'stdin', '{"type":"revenue"}', 1000],
-			[bad, 'stdin', 'nope', 1001],
+
+		expect([monitor.lines, monitor.accepted]).toEqual([4, 1]);
+		expect(logged.map(entry => [entry.ts, entry.reason, entry.sample])).toEqual([
+			[1_787_220_000_001, 'invalid_json', 'nope'],
+			[1_787_220_000_002, 'duplicate', good],
+			[1_787_220_000_003, 'implausible_timestamp', seconds],
 		]);
-		expect(logged).toEqual([{ts: 1001, source: 'stdin', reason: 'invalid_json', sample: 'nope'}]);
+		// The hint says what the code alone cannot.
+		expect(logged[2]?.hint).toMatch(/seconds/);
+		expect(monitor.snapshot(counters.clock).ingest.recent_rejects.map(reject => reject.hint)).toEqual([
+			undefined,
+			'an event with this id was already accepted',
+			logged[2]?.hint,
+		]);
 		expect(statuses).toEqual([{name: 'stdin', state: 'ended'}]);
-		expect(ticks).toBe(1);
+		expect(counters.ticks).toBe(1);
 	});
 });
 

@@ -103,6 +103,29 @@ describe('createFrameTicker', () => {
 		ticker.stop();
 	});
 
+	it('paces frames by the real clock while the view clock stands still (a recording), so an ended source is redrawn', () => {
+		const store: MonitorStore = createMonitorStore({windowS: 300, keys: {available: true}});
+		const source = new FakeSource();
+		const recordingEnd = 42_000;
+		const ticker = createFrameTicker({source, store, now: () => recordingEnd, pace: () => Date.now()});
+		const counter = {sets: 0};
+		store.subscribe(() => counter.sets++);
+		ticker.start();
+		// No new lines: the idle refresh still comes after 1 s of real time...
+		vi.advanceTimersByTime(1000);
+		expect(counter.sets).toBe(2);
+		// ...and every snapshot is taken at the recording's clock, not the wall clock.
+		expect(source.calls.map(call => call.now)).toEqual([recordingEnd, recordingEnd]);
+		// Per-chunk checks follow the real clock too: nothing before the deadline, one frame after it.
+		source.lines++;
+		ticker.maybeTick();
+		expect(counter.sets).toBe(2);
+		vi.setSystemTime(Date.now() + 100);
+		ticker.maybeTick();
+		expect(counter.sets).toBe(3);
+		ticker.stop();
+	});
+
 	it('while paused publishes no snapshot but counts the lines read since the one on screen', () => {
 		const {store, source, ticker, counter} = setup();
 		ticker.start();

@@ -114,6 +114,15 @@ describe('App keys', () => {
 		app.unmount();
 	});
 
+	it('keys that arrive together each count: "ww" moves the window two steps', async () => {
+		const store = storeWith(fullSnapshot());
+		const app = renderApp(store, {columns: 120, rows: 40});
+		await press(app, 'ww');
+		// 5m → 15m → 1h.
+		expect(store.getState().ui.windowS).toBe(3600);
+		app.unmount();
+	});
+
 	it('s toggles the feature sort', async () => {
 		const store = storeWith(fullSnapshot());
 		const app = renderApp(store, {columns: 120, rows: 40});

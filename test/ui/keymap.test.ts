@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {bindingKeys, commandForInput, KEYMAP, keyLabel, keymapMarkdown} from '../../source/ui/keymap.js';
+import {bindingKeys, commandForInput, commandsForInput, KEYMAP, keyLabel, keymapMarkdown} from '../../source/ui/keymap.js';
 
 describe('keymap', () => {
 	it('binds every command of the brief to its keys', () => {
@@ -34,6 +34,15 @@ describe('keymap', () => {
 		expect(commandForInput('q', {ctrl: true})).toBeUndefined();
 		// A paste arrives as one multi-character input: never a command.
 		expect(commandForInput('qq', {})).toBeUndefined();
+	});
+
+	it('counts every key of a burst that arrives in one read (fast typing, auto-repeat, laggy SSH)', () => {
+		expect(commandsForInput('ww', {})).toEqual(['cycleWindow', 'cycleWindow']);
+		expect(commandsForInput('sxw', {})).toEqual(['sortFeatures', 'cycleWindow']);
+		expect(commandsForInput('p', {})).toEqual(['pause']);
+		expect(commandsForInput('', {tab: true})).toEqual(['focusNext']);
+		expect(commandsForInput('xyz', {})).toEqual([]);
+		expect(commandsForInput('ww', {ctrl: true})).toEqual([]);
 	});
 
 	it('names keys for people', () => {

@@ -1,7 +1,7 @@
 import {useApp, useInput, useStdin, type Key} from 'ink';
 import {useCallback} from 'react';
 import type {MonitorActions} from '../../store/create-monitor-store.js';
-import {commandForInput, type Command} from '../keymap.js';
+import {commandsForInput, type Command} from '../keymap.js';
 import {useMonitorStore} from './use-monitor.js';
 
 /** Runs one command against the store; `exit` ends the Ink app. */
@@ -58,8 +58,10 @@ export function useKeymap(available: boolean): boolean {
 	const active = available && isRawModeSupported;
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			const command = commandForInput(input, key);
-			if (command !== undefined) runCommand(command, store.getState().actions, () => exit());
+			for (const command of commandsForInput(input, key)) {
+				runCommand(command, store.getState().actions, () => exit());
+				if (command === 'quit') break;
+			}
 		},
 		[store, exit],
 	);

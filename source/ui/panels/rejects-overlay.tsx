@@ -37,7 +37,7 @@ export function rejectRows(ingest: IngestSnapshot, nowMs: number | null): TableR
 			cells: {
 				age: formatRelative(reject.at, nowMs),
 				source: sanitizeText(reject.source),
-				reason: {text: sanitizeText(reject.reason), tone: 'warn'},
+				reason: {text: sanitizeText(reject.hint === undefined ? reject.reason : `${reject.reason}: ${reject.hint}`), tone: 'warn'},
 				sample: sanitizeText(reject.sample),
 			},
 		}));
