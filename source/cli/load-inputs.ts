@@ -34,7 +34,8 @@ export function readJsonFile(file: string, label: string): Loaded<unknown> {
 	try {
 		return {ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown};
 	} catch (error) {
-		const detail = error instanceof Error ? error.message : String(error);
+		// One line on stderr, whatever the parser's message looks like.
+		const detail = (error instanceof Error ? error.message : String(error)).replaceAll(/\s+/g, ' ').trim();
 		return {ok: false, error: `${label}: not valid JSON (${detail})`};
 	}
 }

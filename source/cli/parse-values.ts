@@ -38,8 +38,10 @@ export function formatWindow(seconds: number): string {
 
 /** USD amount > 0 (a budget of 0 would make every ratio infinite). */
 export function parseUsd(text: string): Parsed<number> {
-	const value = Number(text.trim().replace(/^\$/, ''));
-	if (text.trim() === '' || !Number.isFinite(value)) {
+	const amount = text.trim().replace(/^\$/, '');
+	// Decimal only: Number() would also take "0x10" (16) or "1e3", which nobody means as dollars.
+	const value = /^-?\d+(?:\.\d+)?$/.test(amount) ? Number(amount) : Number.NaN;
+	if (!Number.isFinite(value)) {
 		return fail(`expected an amount in USD such as 50 or 12.5 (got "${text}")`);
 	}
 

@@ -125,7 +125,7 @@ export function formatReport(snapshot: MonitorSnapshot): string {
 	];
 	out.push(
 		...section(`Cost today (${today.date})`, [
-			`spent ${formatUsd(today.cost_usd)}${today.lower_bound ? ` (lower bound: ${today.unpriced_calls} unpriced and ${today.unmetered_calls} unmetered calls)` : ''} over ${formatCount(today.calls)} calls`,
+			`spent ${formatUsd(today.cost_usd)}${today.lower_bound ? ` (lower bound: ${today.unpriced_calls} unpriced and ${today.unmetered_calls} unmetered calls)` : ''} over ${formatCount(today.calls)} ${today.calls === 1 ? 'call' : 'calls'}`,
 			`reported ${formatUsd(today.reported_usd)}, computed ${formatUsd(today.computed_usd)} (of which estimated ${formatUsd(today.estimated_usd)})`,
 			`tokens: input ${formatCount(today.input_tokens)}, output ${formatCount(today.output_tokens)}, cache read ${formatCount(today.cache_read_tokens)}, cache write ${formatCount(today.cache_write_tokens)}, reasoning ${formatCount(today.reasoning_tokens)}`,
 			...(costRows.length > 0 ? ['', ...renderTable(['scope', 'calls', 'unpriced', 'cost'], costRows, ['left', 'right', 'right', 'right'])] : []),

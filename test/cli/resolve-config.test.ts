@@ -109,6 +109,7 @@ describe('resolveConfig', () => {
 		[{flags: {tz: 'Mars/Olympus'}}, '--tz: unknown time zone "Mars/Olympus" (use an IANA name such as Europe/Berlin or UTC)'],
 		[{flags: {budget: '-5'}}, '--budget: must be greater than 0 (got "-5")'],
 		[{flags: {budget: 'lots'}}, '--budget: expected an amount in USD such as 50 or 12.5 (got "lots")'],
+		[{flags: {budget: '0x10'}}, '--budget: expected an amount in USD such as 50 or 12.5 (got "0x10")'],
 		[{flags: {monthlyBudget: '0'}}, '--monthly-budget: must be greater than 0 (got "0")'],
 		[{flags: {dayStart: '24:00'}}, '--day-start: expected a local time HH:MM between 00:00 and 23:59 (got "24:00")'],
 		[{command: 'report' as const, flags: {at: '2026-08-20T10:00:00'}}, '--at: expected an ISO 8601 time with an offset, such as 2026-08-20T10:00:00Z, or epoch milliseconds (got "2026-08-20T10:00:00")'],
