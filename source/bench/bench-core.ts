@@ -21,6 +21,8 @@ export type BenchOptions = {
 	readonly maxSeconds: number;
 };
 
+/** (c) reads at least this many events (passes over the input), so it is not over in a blink. */
+const HEADLESS_EVENTS = 500_000;
 /** stdin delivers 64 KiB chunks from a pipe; the bench feeds the same size. */
 const CHUNK_BYTES = 64 * 1024;
 const MB = 1024 * 1024;
@@ -73,8 +75,8 @@ function monitorConfig(): MonitorConfig {
 	};
 }
 
-/** (c) The same ingest without any UI, one pass: separates tracker cost from rendering cost. */
-async function headlessIngest(input: BenchInput, maxSeconds: number): Promise<Measured> {
+/** (c) The same ingest without any UI: separates tracker cost from rendering cost. */
+async function headlessIngest(input: BenchInput, minEvents: number, maxSeconds: number): Promise<Measured> {
 	const monitor = new Monitor(monitorConfig());
 	const feed = new LineFeed(
 		'bench',
@@ -92,15 +94,32 @@ async function headlessIngest(input: BenchInput, maxSeconds: number): Promise<Me
 	);
 	const start = process.hrtime.bigint();
 	const deadline = start + BigInt(Math.round(maxSeconds * 1e9));
-	for (let offset = 0; offset < input.buffer.length && process.hrtime.bigint() < deadline; offset += CHUNK_BYTES) {
-		feed.push(input.buffer.subarray(offset, Math.min(input.buffer.length, offset + CHUNK_BYTES)));
-		await new Promise(resolve => setImmediate(resolve));
+	const passes = Math.max(1, Math.ceil(minEvents / input.lines));
+	for (let pass = 0; pass < passes && process.hrtime.bigint() < deadline; pass++) {
+		for (let offset = 0; offset < input.buffer.length && process.hrtime.bigint() < deadline; offset += CHUNK_BYTES) {
+			feed.push(input.buffer.subarray(offset, Math.min(input.buffer.length, offset + CHUNK_BYTES)));
+			await new Promise(resolve => setImmediate(resolve));
+		}
 	}
 
 	return {events: monitor.lines, seconds: Number(process.hrtime.bigint() - start) / 1e9};
 }
 
-type FullRun = Measured & {readonly fps: number; readonly frames: number; readonly rssMb: number; readonly heapMb: number; readonly heapTotalMb: number; readonly externalMb: number; readonly tickerFailures: number};
+type FullRun = Measured & {
+	readonly fps: number;
+	readonly frames: number;
+	readonly rssMb: number;
+	readonly heapMb: number;
+	readonly heapTotalMb: number;
+	readonly externalMb: number;
+	/** Heap used after a GC and RSS once 1 M events were read, to show what the remaining ones add. */
+	readonly earlyHeapMb: number | null;
+	readonly earlyRssMb: number | null;
+	readonly tickerFailures: number;
+};
+
+/** The event count at which (b) samples memory once, for comparison with its end. */
+const EARLY_MEMORY_EVENTS = 1_000_000;
 
 /** (b) llmmon: splitter + parseLine + Monitor.accept, with the real dashboard at 10 fps on a fake 160×50 terminal. */
 async function fullIngest(input: BenchInput, totalEvents: number, maxSeconds: number): Promise<FullRun> {
@@ -134,11 +153,20 @@ async function fullIngest(input: BenchInput, totalEvents: number, maxSeconds: nu
 	const start = process.hrtime.bigint();
 	const passes = Math.max(1, Math.ceil(totalEvents / input.lines));
 	const deadline = start + BigInt(Math.round(maxSeconds * 1e9));
+	let earlyHeapMb: number | null = null;
+	let earlyRssMb: number | null = null;
 	for (let pass = 0; pass < passes && process.hrtime.bigint() < deadline; pass++) {
 		for (let offset = 0; offset < input.buffer.length && process.hrtime.bigint() < deadline; offset += CHUNK_BYTES) {
 			feed.push(input.buffer.subarray(offset, Math.min(input.buffer.length, offset + CHUNK_BYTES)));
 			// One chunk per turn, like stdin: timers, React and Ink get their turn in between.
 			await yieldToLoop();
+			if (earlyHeapMb === null && monitor.lines >= EARLY_MEMORY_EVENTS && totalEvents > EARLY_MEMORY_EVENTS) {
+				// One forced GC (tens of ms) in a run of many seconds.
+				gc();
+				const memory = process.memoryUsage();
+				earlyHeapMb = memory.heapUsed / MB;
+				earlyRssMb = memory.rss / MB;
+			}
 		}
 	}
 
@@ -158,6 +186,8 @@ async function fullIngest(input: BenchInput, totalEvents: number, maxSeconds: nu
 		heapMb: memory.heapUsed / MB,
 		heapTotalMb: memory.heapTotal / MB,
 		externalMb: memory.arrayBuffers / MB,
+		earlyHeapMb,
+		earlyRssMb,
 		tickerFailures: ticker.failures,
 	};
 }
@@ -177,12 +207,13 @@ export async function runBench(options: BenchOptions): Promise<void> {
 	console.log(`llmmon bench: Node ${process.version}, ${options.cpus} CPUs, NODE_ENV=${process.env.NODE_ENV ?? ''}${(globalThis as {gc?: unknown}).gc ? '' : ' (no --expose-gc: memory is before GC)'}`);
 	console.log(`input: ${int(input.lines)} seeded demo lines, ${mb.toFixed(1)} MB (${Math.round(input.buffer.length / input.lines)} B/line; ${mix})`);
 
-	// Warm up both paths' JIT on a slice, then measure; the ceiling is taken before and after (b) and averaged.
+	// Warm up both paths' JIT on a pass, then measure; the ceiling is taken before and after (b) and averaged.
 	bareParse(input, 1);
+	await headlessIngest(input, input.lines, Math.min(30, options.maxSeconds));
 	gc();
 	const bareBefore = bareParse(input, 2);
 	gc();
-	const headless = await headlessIngest(input, Math.min(30, options.maxSeconds));
+	const headless = await headlessIngest(input, HEADLESS_EVENTS, Math.min(30, options.maxSeconds));
 	gc();
 	const full = await fullIngest(input, options.totalEvents, options.maxSeconds);
 	gc();
@@ -195,7 +226,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
 	const rows = [
 		['(a) bare split + JSON.parse', int(bareRate), ((bareRate * bytesPerEvent) / MB).toFixed(1), `${(bareBefore.seconds + bareAfter.seconds).toFixed(1)} s`],
 		['(b) llmmon ingest + dashboard 10 fps', int(fullRate), ((fullRate * bytesPerEvent) / MB).toFixed(1), `${full.seconds.toFixed(1)} s`],
-		['(c) llmmon ingest, no UI (one pass)', int(headlessRate), ((headlessRate * bytesPerEvent) / MB).toFixed(1), `${headless.seconds.toFixed(1)} s`],
+		['(c) llmmon ingest, no UI', int(headlessRate), ((headlessRate * bytesPerEvent) / MB).toFixed(1), `${headless.seconds.toFixed(1)} s`],
 	];
 	console.log('');
 	for (const line of renderTable(['', 'events/s', 'MB/s', 'time'], rows, ['left', 'right', 'right', 'right'])) {
@@ -212,6 +243,9 @@ export async function runBench(options: BenchOptions): Promise<void> {
 	}
 
 	console.log(`after ${int(full.events)} events: RSS ${full.rssMb.toFixed(0)} MB, heap ${full.heapMb.toFixed(0)} MB used of ${full.heapTotalMb.toFixed(0)} MB, buffers ${full.externalMb.toFixed(0)} MB (the ${mb.toFixed(0)} MB input is among them)`);
+	if (full.earlyHeapMb !== null && full.earlyRssMb !== null) {
+		console.log(`memory from ${int(EARLY_MEMORY_EVENTS)} to ${int(full.events)} events: heap used after GC ${full.earlyHeapMb.toFixed(0)} → ${full.heapMb.toFixed(0)} MB, RSS ${full.earlyRssMb.toFixed(0)} → ${full.rssMb.toFixed(0)} MB (goal: RSS ≤ 256 MB, flat)`);
+	}
 	if (full.tickerFailures > 0) {
 		console.log(`snapshots that failed: ${full.tickerFailures}`);
 	}

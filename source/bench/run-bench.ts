@@ -10,7 +10,9 @@ process.env.NODE_ENV ??= 'production';
 const {runBench} = await import('./bench-core.js');
 // Sizes can be changed for a quick look: LLMMON_BENCH_LINES, LLMMON_BENCH_EVENTS, LLMMON_BENCH_MAX_S.
 await runBench({
-	lines: Number(process.env.LLMMON_BENCH_LINES ?? 250_000),
+	// 120 000 lines (39 MB) hold 26 000 calls: more call ids than the call index keeps, so passes
+	// after the first do not find their ids still remembered (that would not happen live).
+	lines: Number(process.env.LLMMON_BENCH_LINES ?? 120_000),
 	totalEvents: Number(process.env.LLMMON_BENCH_EVENTS ?? 5_000_000),
 	maxSeconds: Number(process.env.LLMMON_BENCH_MAX_S ?? 90),
 	cpus: os.cpus().length,

@@ -25,19 +25,74 @@ export type CallIndexCounters = {
 	readonly unmatched: number;
 };
 
-type Entry = {readonly model: string; readonly feature: string; readonly ts: number};
-
 export const UNKNOWN_MODEL = '(unknown)';
 export const NO_FEATURE = '(none)';
 
+/** The references a call is remembered by, in eviction order within one call. */
+const CALL = 0;
+const RESPONSE = 1;
+const SPAN = 2;
+const TRACE = 3;
+type Kind = typeof CALL | typeof RESPONSE | typeof SPAN | typeof TRACE;
+const KINDS = 4;
+const ALL_BITS = 0b1111;
+
+/** Empty table position. */
+const FREE = -1;
+const MIN_TABLE = 1024;
+const MIN_RING = 64;
+
+/** FNV-1a over the UTF-16 units, continuing from `seed` (one seed per kind, so equal ids of two kinds differ). */
+function hashText(text: string, seed: number): number {
+	let hash = seed;
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
+	return hash;
+}
+
+const SEEDS = [0x81_1c_9d_c5, 0x5b_d1_e9_95, 0x27_d4_eb_2f, 0x16_56_67_b1] as const;
+
 /**
  * Recent calls by every reference a score may carry, so that a score inherits its call's model and
- * feature (protocols.md §4: kept 15 min). A Map keeps insertion order, which makes it a FIFO.
+ * feature (protocols.md §4: kept 15 min).
+ *
+ * Keys (call id, response id, trace + span, trace) are kept and evicted in the order they were
+ * last set, the oldest first, like a Map used as a FIFO. At tens of thousands of calls a second a
+ * Map holding 100 000 keys with an entry object each cost a fifth of ingest, mostly in garbage
+ * collection (every entry outlives the young generation) and in the holes V8 walks at the front of
+ * a Map evicted in order. So here:
+ * - calls sit in a ring of typed-array columns, one slot per call, oldest first; a slot's bits say
+ *   which of its four keys are still current, and eviction takes the oldest slot's first key;
+ * - keys sit in an open-addressing table (linear probing, backward-shift deletion) of 32-bit hashes
+ *   and slot references, checked against the ids the slot holds, so nothing is allocated per call;
+ * - re-setting a key moves it to the new call's slot and clears the old slot's bit.
+ * Every operation is O(1) amortised; memory is bounded by maxEntries.
  */
 export class CallIndex {
 	private readonly maxEntries: number;
 	private readonly ttlMs: number;
-	private readonly entries = new Map<string, Entry>();
+	/** Keys currently held. */
+	private liveCount = 0;
+	/** Ring slots holding at least one current key. */
+	private liveSlots = 0;
+	// The ring: slots [head, tail) in call order, circular over ringSize.
+	private ringSize = 0;
+	private head = 0;
+	private tail = 0;
+	private ts = new Float64Array(0);
+	private bits = new Uint8Array(0);
+	private models: string[] = [];
+	private features: string[] = [];
+	private callIds: string[] = [];
+	private responseIds: string[] = [];
+	private traceIds: string[] = [];
+	private spanIds: string[] = [];
+	/** Per slot and kind: the key's hash and its table position. */
+	private keyHashes = new Int32Array(0);
+	private positions = new Int32Array(0);
+	// The table: hash and slot × 4 + kind per position, FREE when empty.
+	private tableMask = 0;
+	private tableHashes = new Int32Array(0);
+	private tableRefs = new Int32Array(0);
 	private newestTs = Number.NEGATIVE_INFINITY;
 	private evictedCount = 0;
 	private expiredCount = 0;
@@ -47,16 +102,23 @@ export class CallIndex {
 	constructor(options: CallIndexOptions = {}) {
 		this.maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 100_000));
 		this.ttlMs = Math.max(0, options.ttlMs ?? 15 * 60_000);
+		this.resizeTable(MIN_TABLE);
+		this.relayout(MIN_RING);
 	}
 
 	get counters(): CallIndexCounters {
 		return {
-			entries: this.entries.size,
+			entries: this.liveCount,
 			evicted: this.evictedCount,
 			expired: this.expiredCount,
 			joined: this.joinedCount,
 			unmatched: this.unmatchedCount,
 		};
+	}
+
+	/** Ring slots in use, current or not yet reclaimed (for memory checks). */
+	get queuedSlots(): number {
+		return (this.tail - this.head + this.ringSize) % this.ringSize;
 	}
 
 	/**
@@ -65,13 +127,16 @@ export class CallIndex {
 	 */
 	remember(call: LlmCallEvent): void {
 		if (!Number.isFinite(call.ts)) return;
-		const entry: Entry = {model: call.model, feature: call.feature, ts: call.ts};
 		if (call.ts > this.newestTs) this.newestTs = call.ts;
-		if (call.callId !== undefined) this.put(`c:${call.callId}`, entry);
-		if (call.responseId !== undefined) this.put(`r:${call.responseId}`, entry);
-		if (call.traceId !== undefined) {
-			if (call.spanId !== undefined) this.put(`s:${call.traceId}/${call.spanId}`, entry);
-			this.put(`t:${call.traceId}`, entry);
+		const {callId, responseId, traceId, spanId} = call;
+		if (callId !== undefined || responseId !== undefined || traceId !== undefined) {
+			const slot = this.newSlot(call);
+			if (callId !== undefined) this.put(slot, CALL, hashText(callId, SEEDS[CALL]), callId, '');
+			if (responseId !== undefined) this.put(slot, RESPONSE, hashText(responseId, SEEDS[RESPONSE]), responseId, '');
+			if (traceId !== undefined) {
+				if (spanId !== undefined) this.put(slot, SPAN, hashText(spanId, hashText(traceId, SEEDS[SPAN])), traceId, spanId);
+				this.put(slot, TRACE, hashText(traceId, SEEDS[TRACE]), traceId, '');
+			}
 		}
 
 		this.expire(this.newestTs);
@@ -82,15 +147,18 @@ export class CallIndex {
 	 * older than the TTL at `now`), else the score's own, else `(unknown)` model and `(none)` feature.
 	 */
 	resolve(score: ScoreEvent, now: number): ResolvedTarget {
-		const hasReference = score.callId !== undefined || score.responseId !== undefined || score.traceId !== undefined;
-		const entry =
-			this.lookup(score.callId === undefined ? undefined : `c:${score.callId}`, now) ??
-			this.lookup(score.responseId === undefined ? undefined : `r:${score.responseId}`, now) ??
-			this.lookup(score.traceId === undefined || score.spanId === undefined ? undefined : `s:${score.traceId}/${score.spanId}`, now) ??
-			this.lookup(score.traceId === undefined ? undefined : `t:${score.traceId}`, now);
-		if (entry !== undefined) {
+		const {callId, responseId, traceId, spanId} = score;
+		const hasReference = callId !== undefined || responseId !== undefined || traceId !== undefined;
+		let slot = callId === undefined ? -1 : this.fresh(this.find(CALL, hashText(callId, SEEDS[CALL]), callId, ''), now);
+		if (slot < 0 && responseId !== undefined) slot = this.fresh(this.find(RESPONSE, hashText(responseId, SEEDS[RESPONSE]), responseId, ''), now);
+		if (slot < 0 && traceId !== undefined && spanId !== undefined) {
+			slot = this.fresh(this.find(SPAN, hashText(spanId, hashText(traceId, SEEDS[SPAN])), traceId, spanId), now);
+		}
+
+		if (slot < 0 && traceId !== undefined) slot = this.fresh(this.find(TRACE, hashText(traceId, SEEDS[TRACE]), traceId, ''), now);
+		if (slot >= 0) {
 			this.joinedCount++;
-			return {model: entry.model, feature: entry.feature, joined: true};
+			return {model: this.models[slot]!, feature: this.features[slot]!, joined: true};
 		}
 
 		if (hasReference) this.unmatchedCount++;
@@ -101,33 +169,257 @@ export class CallIndex {
 		};
 	}
 
-	private lookup(key: string | undefined, now: number): Entry | undefined {
-		if (key === undefined) return undefined;
-		const entry = this.entries.get(key);
-		if (entry === undefined) return undefined;
-		if (Number.isFinite(now) && now - entry.ts > this.ttlMs) return undefined;
-		return entry;
+	/** The slot when it exists and its call is not older than the TTL at `now` (any age when `now` is unusable); else -1. */
+	private fresh(slot: number, now: number): number {
+		if (slot < 0) return -1;
+		if (Number.isFinite(now) && now - this.ts[slot]! > this.ttlMs) return -1;
+		return slot;
 	}
 
-	private put(key: string, entry: Entry): void {
-		// Re-inserting moves the key to the back, so a trace's latest call is the one kept.
-		if (this.entries.has(key)) this.entries.delete(key);
-		this.entries.set(key, entry);
-		if (this.entries.size > this.maxEntries) {
-			const oldest = this.entries.keys().next();
-			if (!oldest.done) {
-				this.entries.delete(oldest.value);
-				this.evictedCount++;
+	private newSlot(call: LlmCallEvent): number {
+		if ((this.tail + 1) % this.ringSize === this.head) {
+			// Full: grow when most slots still hold a key, else only squeeze out the reclaimed ones.
+			this.relayout(this.liveSlots * 2 >= this.ringSize ? this.ringSize * 2 : this.ringSize);
+		}
+
+		const slot = this.tail;
+		this.tail = (slot + 1) % this.ringSize;
+		this.ts[slot] = call.ts;
+		this.bits[slot] = 0;
+		this.models[slot] = call.model;
+		this.features[slot] = call.feature;
+		this.callIds[slot] = call.callId ?? '';
+		this.responseIds[slot] = call.responseId ?? '';
+		this.traceIds[slot] = call.traceId ?? '';
+		this.spanIds[slot] = call.spanId ?? '';
+		return slot;
+	}
+
+	/** Whether table reference `ref` is the key (kind, id, spanId). */
+	private holds(ref: number, kind: Kind, id: string, spanId: string): boolean {
+		if ((ref & 3) !== kind) return false;
+		const slot = ref >> 2;
+		switch (kind) {
+			case CALL: {
+				return this.callIds[slot] === id;
+			}
+
+			case RESPONSE: {
+				return this.responseIds[slot] === id;
+			}
+
+			case SPAN: {
+				return this.traceIds[slot] === id && this.spanIds[slot] === spanId;
+			}
+
+			case TRACE: {
+				return this.traceIds[slot] === id;
 			}
 		}
 	}
 
-	/** Drops expired keys from the front; entries arrive roughly in time order, so this is cheap. */
-	private expire(now: number): void {
-		for (const [key, entry] of this.entries) {
-			if (now - entry.ts <= this.ttlMs) break;
-			this.entries.delete(key);
-			this.expiredCount++;
+	/** The slot holding a key, or -1. */
+	private find(kind: Kind, hash: number, id: string, spanId: string): number {
+		const mask = this.tableMask;
+		for (let position = hash & mask; ; position = (position + 1) & mask) {
+			const ref = this.tableRefs[position]!;
+			if (ref === FREE) return -1;
+			if (this.tableHashes[position] === hash && this.holds(ref, kind, id, spanId)) return ref >> 2;
 		}
 	}
+
+	/** Sets a key to `slot` (the newest); a key already held moves here from its older slot. */
+	private put(slot: number, kind: Kind, hash: number, id: string, spanId: string): void {
+		const ref = slot * KINDS + kind;
+		const bit = 1 << kind;
+		this.keyHashes[ref] = hash;
+		const mask = this.tableMask;
+		let position = hash & mask;
+		for (; ; position = (position + 1) & mask) {
+			const held = this.tableRefs[position]!;
+			if (held === FREE) break;
+			if (this.tableHashes[position] === hash && this.holds(held, kind, id, spanId)) {
+				this.clearBit(held >> 2, bit);
+				this.tableRefs[position] = ref;
+				this.positions[ref] = position;
+				this.setBit(slot, bit);
+				return;
+			}
+		}
+
+		this.tableHashes[position] = hash;
+		this.tableRefs[position] = ref;
+		this.positions[ref] = position;
+		this.setBit(slot, bit);
+		this.liveCount++;
+		if (this.liveCount > this.tableMask >> 1) this.resizeTable((this.tableMask + 1) * 2);
+		if (this.liveCount > this.maxEntries) {
+			this.dropOldestKey();
+			this.evictedCount++;
+		}
+	}
+
+	private setBit(slot: number, bit: number): void {
+		if (this.bits[slot] === 0) this.liveSlots++;
+		this.bits[slot]! |= bit;
+	}
+
+	private clearBit(slot: number, bit: number): void {
+		const bits = this.bits[slot]! & ~bit & ALL_BITS;
+		this.bits[slot] = bits;
+		if (bits === 0) this.liveSlots--;
+	}
+
+	/** Drops expired keys from the front; calls arrive roughly in time order, so this is cheap. */
+	private expire(now: number): void {
+		while (this.head !== this.tail) {
+			const slot = this.head;
+			if (this.bits[slot] !== 0) {
+				if (now - this.ts[slot]! <= this.ttlMs) return;
+				while (this.bits[slot] !== 0) {
+					this.dropKey(slot, lowestKind(this.bits[slot]!));
+					this.expiredCount++;
+				}
+			}
+
+			this.advanceHead();
+		}
+	}
+
+	/** Removes the oldest key (there is one whenever liveCount > 0). */
+	private dropOldestKey(): void {
+		while (this.head !== this.tail && this.bits[this.head] === 0) this.advanceHead();
+		if (this.head === this.tail) return;
+		const slot = this.head;
+		this.dropKey(slot, lowestKind(this.bits[slot]!));
+		if (this.bits[slot] === 0) this.advanceHead();
+	}
+
+	private dropKey(slot: number, kind: Kind): void {
+		this.deleteAt(this.positions[slot * KINDS + kind]!);
+		this.clearBit(slot, 1 << kind);
+		this.liveCount--;
+	}
+
+	/** Frees the head slot (all its keys gone) and lets its strings be collected. */
+	private advanceHead(): void {
+		const slot = this.head;
+		this.models[slot] = '';
+		this.features[slot] = '';
+		this.callIds[slot] = '';
+		this.responseIds[slot] = '';
+		this.traceIds[slot] = '';
+		this.spanIds[slot] = '';
+		this.head = (slot + 1) % this.ringSize;
+	}
+
+	/** Empties a table position, shifting later entries of the same probe run back (no tombstones). */
+	private deleteAt(position: number): void {
+		const mask = this.tableMask;
+		const refs = this.tableRefs;
+		const hashes = this.tableHashes;
+		let hole = position;
+		refs[hole] = FREE;
+		for (let next = (hole + 1) & mask; refs[next] !== FREE; next = (next + 1) & mask) {
+			const home = hashes[next]! & mask;
+			// The entry may stay when its home lies cyclically in (hole, next].
+			const stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+			if (stays) continue;
+			hashes[hole] = hashes[next]!;
+			refs[hole] = refs[next]!;
+			this.positions[refs[hole]!] = hole;
+			refs[next] = FREE;
+			hole = next;
+		}
+	}
+
+	private resizeTable(size: number): void {
+		this.tableMask = size - 1;
+		this.tableHashes = new Int32Array(size);
+		this.tableRefs = new Int32Array(size).fill(FREE);
+		for (let slot = this.head; slot !== this.tail; slot = (slot + 1) % this.ringSize) {
+			const bits = this.bits[slot]!;
+			for (let kind = 0; kind < KINDS; kind++) if ((bits & (1 << kind)) !== 0) this.place(slot * KINDS + kind);
+		}
+	}
+
+	/** Puts an existing key (known not to be in the table) at the first free position of its run. */
+	private place(ref: number): void {
+		const hash = this.keyHashes[ref]!;
+		let position = hash & this.tableMask;
+		while (this.tableRefs[position] !== FREE) position = (position + 1) & this.tableMask;
+		this.tableHashes[position] = hash;
+		this.tableRefs[position] = ref;
+		this.positions[ref] = position;
+	}
+
+	/**
+	 * Moves the slots that still hold a key together, in order, from the head: into new columns of
+	 * `size` when growing, in place otherwise (the write position never passes the read position).
+	 * Table entries are repointed in place.
+	 */
+	private relayout(size: number): void {
+		const oldSize = this.ringSize;
+		const {ts, bits, models, features, callIds, responseIds, traceIds, spanIds, keyHashes, positions} = this;
+		const grow = size !== oldSize;
+		if (grow) {
+			this.ringSize = size;
+			this.ts = new Float64Array(size);
+			this.bits = new Uint8Array(size);
+			this.models = Array.from({length: size}, () => '');
+			this.features = Array.from({length: size}, () => '');
+			this.callIds = Array.from({length: size}, () => '');
+			this.responseIds = Array.from({length: size}, () => '');
+			this.traceIds = Array.from({length: size}, () => '');
+			this.spanIds = Array.from({length: size}, () => '');
+			this.keyHashes = new Int32Array(size * KINDS);
+			this.positions = new Int32Array(size * KINDS);
+		}
+
+		let write = grow ? 0 : this.head;
+		for (let read = this.head; read !== this.tail; read = (read + 1) % oldSize) {
+			const slotBits = bits[read]!;
+			if (slotBits === 0) continue;
+			if (write !== read || grow) {
+				this.ts[write] = ts[read]!;
+				this.bits[write] = slotBits;
+				this.models[write] = models[read]!;
+				this.features[write] = features[read]!;
+				this.callIds[write] = callIds[read]!;
+				this.responseIds[write] = responseIds[read]!;
+				this.traceIds[write] = traceIds[read]!;
+				this.spanIds[write] = spanIds[read]!;
+				for (let kind = 0; kind < KINDS; kind++) {
+					const from = read * KINDS + kind;
+					const to = write * KINDS + kind;
+					this.keyHashes[to] = keyHashes[from]!;
+					if ((slotBits & (1 << kind)) === 0) continue;
+					const position = positions[from]!;
+					this.positions[to] = position;
+					this.tableRefs[position] = to;
+				}
+			}
+
+			write = (write + 1) % size;
+		}
+
+		if (grow) this.head = 0;
+		this.tail = write;
+		// Let the strings of the slots past the new tail be collected.
+		for (let slot = this.tail; slot !== this.head && this.models[slot] !== ''; slot = (slot + 1) % size) {
+			this.models[slot] = '';
+			this.features[slot] = '';
+			this.callIds[slot] = '';
+			this.responseIds[slot] = '';
+			this.traceIds[slot] = '';
+			this.spanIds[slot] = '';
+		}
+	}
+}
+
+/** The first of a slot's current keys in eviction order. */
+function lowestKind(bits: number): Kind {
+	if ((bits & 1) !== 0) return CALL;
+	if ((bits & 2) !== 0) return RESPONSE;
+	return (bits & 4) !== 0 ? SPAN : TRACE;
 }

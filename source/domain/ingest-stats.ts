@@ -86,7 +86,8 @@ export class IngestStats {
 	accepted(type: string, warnings: readonly string[], arrivalMs: number): void {
 		this.acceptedCount++;
 		this.byType.add(type);
-		for (const warning of warnings) this.byWarning.add(warning);
+		// Indexed: a for-of iterator here was an allocation on every accepted event.
+		for (let index = 0; index < warnings.length; index++) this.byWarning.add(warnings[index]!);
 		this.countArrival(arrivalMs);
 	}
 

@@ -123,15 +123,21 @@ export class LogHistogram {
 		}
 
 		if (this.total + other.total > this.limit) this.widen(this.total + other.total);
+		const wasEmpty = this.lo > this.hi;
 		this.total += other.total;
 		this.zeroCount += other.zeroCount;
 		const source = other.store;
 		if (source === null || other.lo > other.hi) return;
 		const store = this.ensureRange(other.lo, other.hi);
 		const shift = other.offset - this.offset;
-		for (let i = other.lo - other.offset, end = other.hi - other.offset; i <= end; i++) {
-			const c = source[i]!;
-			if (c !== 0) store[i + shift]! += c;
+		if (wasEmpty) {
+			// Every bin here is zero (see clear): a native copy is the same as adding (copyFrom).
+			store.set(source.subarray(other.lo - other.offset, other.hi - other.offset + 1), other.lo - this.offset);
+		} else {
+			for (let i = other.lo - other.offset, end = other.hi - other.offset; i <= end; i++) {
+				const c = source[i]!;
+				if (c !== 0) store[i + shift]! += c;
+			}
 		}
 
 		if (other.lo < this.lo) this.lo = other.lo;
@@ -232,6 +238,67 @@ export class LogHistogram {
 
 		if (Number.isFinite(this.minValue) && value < this.minValue) value = this.minValue;
 		if (Number.isFinite(this.maxValue) && value > this.maxValue) value = this.maxValue;
+		return value;
+	}
+
+	/**
+	 * `quantile(q)` for several q in one scan of the bins: `qs` ascending, results in `out` (same
+	 * positions). The snapshot asks each histogram for three quantiles at every frame.
+	 */
+	quantilesInto(qs: readonly number[], out: Array<number | null>): void {
+		let pending = 0;
+		for (let index = 0; index < qs.length; index++) {
+			const value = this.quantileWithoutScan(qs[index]!);
+			out[index] = value;
+			if (value !== null && Number.isNaN(value)) pending++;
+		}
+
+		if (pending === 0) return;
+		const isPending = (index: number): boolean => {
+			const value = out[index];
+			return value !== null && value !== undefined && Number.isNaN(value);
+		};
+
+		const store = this.store;
+		let seen = this.zeroCount;
+		let next = 0;
+		// The quantiles left for the scan, in the order of qs (ascending q, so ascending rank).
+		while (next < qs.length && !isPending(next)) next++;
+		if (store !== null) {
+			for (let index = this.lo; index <= this.hi && next < qs.length; index++) {
+				seen += store[index - this.offset]!;
+				while (next < qs.length && seen >= this.rank(qs[next]!)) {
+					out[next] = this.clamp(representative(index));
+					next++;
+					while (next < qs.length && !isPending(next)) next++;
+				}
+			}
+		}
+
+		// Past the last bin (counts lost to a subtract): the top bin, as quantile() does.
+		for (; next < qs.length; next++) if (isPending(next)) out[next] = this.clamp(this.hi >= this.lo ? representative(this.hi) : 0);
+	}
+
+	/** Nearest rank k of quantile q over the values held. */
+	private rank(q: number): number {
+		const p = q < 0 ? 0 : q > 1 ? 1 : q;
+		return Math.max(1, Math.ceil(p * this.total * (1 - 1e-12)));
+	}
+
+	/** quantile(q) when it needs no scan (empty, extremes, zero bucket), else NaN. */
+	private quantileWithoutScan(q: number): number | null {
+		const n = this.total;
+		if (n <= 0 || Number.isNaN(q)) return null;
+		const k = this.rank(q);
+		if (k >= n && Number.isFinite(this.maxValue)) return this.maxValue;
+		if (k === 1 && Number.isFinite(this.minValue)) return this.minValue;
+		if (k <= this.zeroCount) return this.clamp(0);
+		return Number.NaN;
+	}
+
+	private clamp(value: number): number {
+		if (Number.isFinite(this.minValue) && value < this.minValue) return this.minValue;
+		if (Number.isFinite(this.maxValue) && value > this.maxValue) return this.maxValue;
 		return value;
 	}
 

@@ -34,11 +34,27 @@ const BASELINE_BUCKETS = 60;
 const EPSILON = 1e-9;
 const OTHER_KEY = '(other)';
 
+/**
+ * A cached merge of some buckets, valid for `at` (the window's current epoch, or the baseline's
+ * end epoch) until a write could change one of them. Snapshots run ten times a second over every
+ * model and feature; re-merging 60 window and 60 baseline buckets per key each time was most of
+ * their cost with many keys. Merging the same buckets in the same order gives the same sums.
+ */
+type MergeCache = {readonly merged: QualityBucket; at: number; valid: boolean};
+
 type KeyState = {
 	readonly windows: ReadonlyArray<WindowRing<QualityBucket>>;
+	/** Per window: the merge of its closed buckets, (at − B, at − 1]. */
+	readonly closed: readonly MergeCache[];
 	/** Coarse ring for baselines: covers the longest window plus the baseline period. */
 	readonly baseline: WindowRing<QualityBucket>;
+	/** The baseline merge for the baseline ending (exclusive) at epoch `at`. */
+	readonly base: MergeCache;
 };
+
+function newCache(): MergeCache {
+	return {merged: new QualityBucket(), at: Number.NaN, valid: false};
+}
 
 /**
  * Score means per model and per feature over sliding windows, with a regression flag that compares
@@ -67,7 +83,6 @@ export class QualityTracker {
 	private foldedFeatures = 0;
 	private invalid = 0;
 	private readonly recentScratch = new QualityBucket();
-	private readonly baselineScratch = new QualityBucket();
 
 	constructor(options: QualityTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
@@ -141,12 +156,18 @@ export class QualityTracker {
 		const recent = this.recentScratch;
 		const ring = this.collectWindow(key, index, now, recent);
 		if (recent.samples === 0 && recent.otherNames.size === 0) return null;
-		const base = this.baselineScratch;
-		base.reset();
 		const end = Math.floor(ring.windowStart(now) / this.baselineWidthMs);
-		key.baseline.forEachEpoch(end - BASELINE_BUCKETS, end - 1, (bucket) => {
-			base.merge(bucket);
-		});
+		const cache = key.base;
+		if (!cache.valid || cache.at !== end) {
+			cache.merged.reset();
+			key.baseline.forEachEpoch(end - BASELINE_BUCKETS, end - 1, (bucket) => {
+				cache.merged.merge(bucket);
+			});
+			cache.at = end;
+			cache.valid = Number.isFinite(end);
+		}
+
+		const base = cache.merged;
 
 		const grounding = mean(recent.groundingSum, recent.groundingCount);
 		const relevance = mean(recent.relevanceSum, recent.relevanceCount);
@@ -191,11 +212,22 @@ export class QualityTracker {
 	}
 
 	private collectWindow(key: KeyState, index: number, now: number, target: QualityBucket): WindowRing<QualityBucket> {
-		target.reset();
 		const ring = key.windows[index]!;
-		ring.forEachInWindow(now, (bucket) => {
-			target.merge(bucket);
-		});
+		const cache = key.closed[index]!;
+		const current = ring.epochOf(now);
+		if (!cache.valid || cache.at !== current) {
+			cache.merged.reset();
+			ring.forEachEpoch(current - ring.buckets + 1, current - 1, (bucket) => {
+				cache.merged.merge(bucket);
+			});
+			cache.at = current;
+			cache.valid = Number.isFinite(current);
+		}
+
+		target.reset();
+		target.merge(cache.merged);
+		const open = ring.get(current);
+		if (open !== undefined) target.merge(open);
 		return ring;
 	}
 
@@ -241,19 +273,36 @@ export class QualityTracker {
 
 		return {
 			windows: this.windowsMs.map((windowMs) => new WindowRing({windowMs, buckets: this.buckets, create, reset})),
+			closed: this.windowsMs.map(() => newCache()),
 			baseline: new WindowRing({
 				windowMs: this.baselineWidthMs * this.baselineRingBuckets,
 				buckets: this.baselineRingBuckets,
 				create,
 				reset,
 			}),
+			base: newCache(),
 		};
 	}
 }
 
 function addTo(key: KeyState, score: ScoreEvent, ts: number): void {
-	for (const ring of key.windows) ring.slotFor(ts)?.add(score);
-	key.baseline.slotFor(ts)?.add(score);
+	const {windows, closed} = key;
+	for (let index = 0; index < windows.length; index++) {
+		const ring = windows[index]!;
+		const epoch = ring.epochOf(ts);
+		ring.slotForEpoch(epoch)?.add(score);
+		// A write into a closed bucket, or far enough ahead to recycle one, makes the merge stale.
+		const cache = closed[index]!;
+		if (cache.valid && (epoch < cache.at || epoch > cache.at + ring.lead)) cache.valid = false;
+	}
+
+	const baseline = key.baseline;
+	const epoch = baseline.epochOf(ts);
+	baseline.slotForEpoch(epoch)?.add(score);
+	// The cached baseline holds [at − 60, at − 1]: a write there, or one that recycles a slot of it.
+	const base = key.base;
+	const from = base.at - BASELINE_BUCKETS;
+	if (base.valid && ((epoch >= from && epoch < base.at) || epoch >= from + baseline.buckets + baseline.lead)) base.valid = false;
 }
 
 function mean(sum: number, count: number): number | null {

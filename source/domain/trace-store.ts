@@ -20,9 +20,18 @@ type TraceEntry = {
 	rootName: string | null;
 	rootStart: number;
 	callName: string | null;
-	service: string | null;
-	/** Span ids with an error, so a span and the LLM call derived from it count once. */
-	readonly errorIds: Set<string>;
+	/** Service of the root span that named the trace (rootStart), when it said one. */
+	rootService: string | null;
+	/** Service of the earliest-starting span that said one, and that span's start. */
+	spanService: string | null;
+	spanServiceStart: number;
+	/** Service of the first LLM call that said one (for traces known only from calls). */
+	callService: string | null;
+	/** Neighbours in activity order (older, newer); null at the ends. */
+	older: TraceEntry | null;
+	newer: TraceEntry | null;
+	/** Span ids with an error, so a span and the LLM call derived from it count once (made on the first). */
+	errorIds: Set<string> | null;
 	unkeyedErrors: number;
 	llmCalls: number;
 	pricedCalls: number;
@@ -39,8 +48,14 @@ export class TraceStore {
 	private readonly maxTraces: number;
 	private readonly maxSpans: number;
 	private readonly maxSpansPerTrace: number;
-	/** Map order is activity order: a touched trace is re-inserted at the end, the first is the stalest. */
 	private readonly traces = new Map<string, TraceEntry>();
+	/**
+	 * Activity order as a list through the entries: a touched trace moves to the newest end, the
+	 * stalest is evicted first. (Re-inserting into the Map on every span instead left holes at its
+	 * front that V8 walked on each eviction.)
+	 */
+	private stalest: TraceEntry | null = null;
+	private newest: TraceEntry | null = null;
 	private storedSpans = 0;
 	private tracesSeen = 0;
 	private spansSeen = 0;
@@ -59,11 +74,16 @@ export class TraceStore {
 		const end = Math.max(span.ts, span.startTs + (Number.isFinite(span.durationMs) ? span.durationMs : 0));
 		this.extend(entry, span.startTs, end);
 		const isRoot = span.parentSpanId === undefined || span.parentSpanId === '';
+		const service = span.service ?? null;
 		if (isRoot && (entry.rootName === null || span.startTs < entry.rootStart)) {
 			entry.rootName = span.name;
 			entry.rootStart = span.startTs;
+			entry.rootService = service;
 		}
-		entry.service ??= span.service ?? null;
+		if (service !== null && (entry.spanService === null || span.startTs < entry.spanServiceStart)) {
+			entry.spanService = service;
+			entry.spanServiceStart = span.startTs;
+		}
 		if (span.statusCode === 'error') this.addError(entry, span.spanId);
 		if (entry.spans.length < this.maxSpansPerTrace) {
 			entry.spans.push(span);
@@ -86,7 +106,7 @@ export class TraceStore {
 		const latency = Number.isFinite(call.latencyMs) ? Math.max(0, call.latencyMs) : 0;
 		this.extend(entry, call.ts - latency, call.ts);
 		entry.callName ??= `${call.operation} ${call.model}`;
-		entry.service ??= call.service ?? null;
+		entry.callService ??= call.service ?? null;
 		if (call.status === 'error') this.addError(entry, call.spanId);
 		this.evict();
 	}
@@ -95,11 +115,7 @@ export class TraceStore {
 	snapshot(limit = DEFAULT_LIMIT): TracesSnapshot {
 		const count = Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : DEFAULT_LIMIT;
 		const recent: TraceRow[] = [];
-		const entries = [...this.traces.values()];
-		for (let index = entries.length - 1; index >= 0 && recent.length < count; index--) {
-			const entry = entries[index];
-			if (entry) recent.push(this.row(entry));
-		}
+		for (let entry = this.newest; entry !== null && recent.length < count; entry = entry.older) recent.push(this.row(entry));
 		return {
 			traces_seen: this.tracesSeen,
 			spans_seen: this.spansSeen,
@@ -117,9 +133,7 @@ export class TraceStore {
 
 	private touch(traceId: string): TraceEntry {
 		let entry = this.traces.get(traceId);
-		if (entry) {
-			this.traces.delete(traceId);
-		} else {
+		if (entry === undefined) {
 			this.tracesSeen++;
 			entry = {
 				traceId,
@@ -130,16 +144,39 @@ export class TraceStore {
 				rootName: null,
 				rootStart: Number.POSITIVE_INFINITY,
 				callName: null,
-				service: null,
-				errorIds: new Set(),
+				rootService: null,
+				spanService: null,
+				spanServiceStart: Number.POSITIVE_INFINITY,
+				callService: null,
+				older: null,
+				newer: null,
+				errorIds: null,
 				unkeyedErrors: 0,
 				llmCalls: 0,
 				pricedCalls: 0,
 				costUsd: 0,
 			};
+			this.traces.set(traceId, entry);
+		} else if (entry === this.newest) {
+			return entry;
+		} else {
+			this.unlink(entry);
 		}
-		this.traces.set(traceId, entry);
+		entry.older = this.newest;
+		entry.newer = null;
+		if (this.newest === null) this.stalest = entry;
+		else this.newest.newer = entry;
+		this.newest = entry;
 		return entry;
+	}
+
+	private unlink(entry: TraceEntry): void {
+		if (entry.older === null) this.stalest = entry.newer;
+		else entry.older.newer = entry.newer;
+		if (entry.newer === null) this.newest = entry.older;
+		else entry.newer.older = entry.older;
+		entry.older = null;
+		entry.newer = null;
 	}
 
 	private extend(entry: TraceEntry, start: number, end: number): void {
@@ -148,22 +185,24 @@ export class TraceStore {
 	}
 
 	private addError(entry: TraceEntry, spanId: string | undefined): void {
-		if (spanId === undefined || spanId === '') entry.unkeyedErrors++;
-		else if (entry.errorIds.has(spanId)) return;
-		else if (entry.errorIds.size < this.maxSpansPerTrace) entry.errorIds.add(spanId);
+		if (spanId === undefined || spanId === '') {
+			entry.unkeyedErrors++;
+			return;
+		}
+		entry.errorIds ??= new Set();
+		if (entry.errorIds.has(spanId)) return;
+		if (entry.errorIds.size < this.maxSpansPerTrace) entry.errorIds.add(spanId);
 		else entry.unkeyedErrors++;
 	}
 
 	private evict(): void {
 		while (this.traces.size > this.maxTraces || this.storedSpans > this.maxSpans) {
-			const oldest = this.traces.keys().next();
-			if (oldest.done) return;
-			const entry = this.traces.get(oldest.value);
-			this.traces.delete(oldest.value);
-			if (entry) {
-				this.storedSpans -= entry.spans.length;
-				this.spansDropped += entry.spans.length;
-			}
+			const entry = this.stalest;
+			if (entry === null) break;
+			this.unlink(entry);
+			this.traces.delete(entry.traceId);
+			this.storedSpans -= entry.spans.length;
+			this.spansDropped += entry.spans.length;
 		}
 	}
 
@@ -173,11 +212,12 @@ export class TraceStore {
 		return {
 			trace_id: entry.traceId,
 			root_name: entry.rootName ?? orphanRootName(entry.spans) ?? entry.callName ?? '(unknown)',
-			service: entry.service,
+			// The root span speaks for the trace; else the earliest span that named one; else a call.
+			service: entry.rootService ?? entry.spanService ?? entry.callService,
 			spans: entry.spanCount,
 			start,
 			duration_ms: Math.max(0, end - start),
-			errors: entry.errorIds.size + entry.unkeyedErrors,
+			errors: (entry.errorIds?.size ?? 0) + entry.unkeyedErrors,
 			llm_calls: entry.llmCalls,
 			cost_usd: entry.pricedCalls > 0 ? entry.costUsd : null,
 		};

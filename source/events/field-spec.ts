@@ -15,6 +15,8 @@ export type FieldSpec = {
 	readonly max: number;
 	/** Over-long strings are invalid (ids: truncation could make two ids collide) instead of truncated. */
 	readonly dropLong: boolean;
+	/** A label with few distinct values (model, provider, feature, service…): interned, see readText. */
+	readonly label: boolean;
 	readonly missing: string;
 	readonly wrongType: string;
 	readonly outOfRange: string;
@@ -28,6 +30,7 @@ type FieldOptions = {
 	readonly min?: number;
 	readonly max?: number;
 	readonly dropLong?: boolean;
+	readonly label?: boolean;
 };
 
 export function field(wire: string, options: FieldOptions = {}): FieldSpec {
@@ -39,6 +42,7 @@ export function field(wire: string, options: FieldOptions = {}): FieldSpec {
 		min: options.min ?? 0,
 		max: options.max ?? Number.MAX_SAFE_INTEGER,
 		dropLong: options.dropLong ?? false,
+		label: options.label ?? false,
 		missing: `missing_field:${wire}`,
 		wrongType: `wrong_type:${wire}`,
 		outOfRange: `out_of_range:${wire}`,

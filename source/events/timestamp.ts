@@ -38,6 +38,8 @@ export function parseRfc3339(s: string): number {
 	const n = s.length;
 	// Shortest: 2026-08-20T10:00:00Z (20); longest: 9 fraction digits and ±HH:MM (35).
 	if (n < 20 || n > 35) return Number.NaN;
+	// Consecutive events mostly share their date and time to the second: reuse that part.
+	if (lastSecondText !== '' && s.startsWith(lastSecondText)) return withFractionAndOffset(s, lastSecondMs, false);
 	const century = twoDigits(s, 0);
 	const yy = twoDigits(s, 2);
 	const month = twoDigits(s, 5);
@@ -56,7 +58,26 @@ export function parseRfc3339(s: string): number {
 	const year = century * 100 + yy;
 	const maxDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
 	if (day > maxDay) return Number.NaN;
+	// A leap second (:60) is folded into :59.999 so ordering is kept without rolling the minute.
+	const leap = second === 60;
+	if (leap) second = 59;
+	const secondMs = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+	const ms = withFractionAndOffset(s, secondMs, leap);
+	if (!leap && !Number.isNaN(ms)) {
+		lastSecondText = s.slice(0, 19);
+		lastSecondMs = secondMs;
+	}
+	return ms;
+}
 
+// The first 19 characters (date and time to the second) of the last valid timestamp, and their
+// value (UTC, before the offset).
+let lastSecondText = '';
+let lastSecondMs = 0;
+
+/** Adds the fraction (truncated to ms) and applies the offset of `s` from index 19; NaN when malformed. */
+function withFractionAndOffset(s: string, secondMs: number, leap: boolean): number {
+	const n = s.length;
 	let i = 19;
 	let ms = 0;
 	if (s.charCodeAt(i) === 46) {
@@ -72,11 +93,7 @@ export function parseRfc3339(s: string): number {
 		if (digits === 1) ms *= 100;
 		else if (digits === 2) ms *= 10;
 	}
-	// A leap second (:60) is folded into :59.999 so ordering is kept without rolling the minute.
-	if (second === 60) {
-		second = 59;
-		ms = 999;
-	}
+	if (leap) ms = 999;
 
 	let offsetMin = 0;
 	const z = s.charCodeAt(i);
@@ -91,8 +108,7 @@ export function parseRfc3339(s: string): number {
 	} else {
 		return Number.NaN;
 	}
-	const days = daysFromCivil(year, month, day);
-	return ((days * 24 + hour) * 60 + minute - offsetMin) * 60_000 + second * 1000 + ms;
+	return secondMs - offsetMin * 60_000 + ms;
 }
 
 /** Hint for a number that is out of the window but looks like another epoch unit. */

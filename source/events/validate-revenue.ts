@@ -7,7 +7,7 @@ import type {RevenueEvent} from './types.js';
 /** The field table, in validation order. */
 const F = {
 	id: field('id', {max: MAX_ID_CHARS, dropLong: true}),
-	feature: field('feature', {required: true, max: MAX_NAME_CHARS}),
+	feature: field('feature', {required: true, max: MAX_NAME_CHARS, label: true}),
 	// Negative amounts are refunds and chargebacks (§4.3).
 	amountUsd: field('amount_usd', {required: true, min: -Number.MAX_VALUE, max: Number.MAX_VALUE}),
 	currency: field('currency'),

@@ -7,18 +7,18 @@ import type {ScoreEvent} from './types.js';
 /** The field table, in validation order. */
 const F = {
 	id: field('id', {max: MAX_ID_CHARS, dropLong: true}),
-	name: field('name', {required: true, max: 64}),
+	name: field('name', {required: true, max: 64, label: true}),
 	value: field('value', {required: true}),
 	callId: field('call_id', {max: MAX_ID_CHARS}),
 	responseId: field('response_id', {max: 256}),
 	traceId: field('trace_id', {max: 32}),
 	spanId: field('span_id', {max: 16}),
-	feature: field('feature', {max: MAX_NAME_CHARS}),
-	model: field('model', {max: MAX_MODEL_CHARS}),
+	feature: field('feature', {max: MAX_NAME_CHARS, label: true}),
+	model: field('model', {max: MAX_MODEL_CHARS, label: true}),
 	label: field('label', {max: 64}),
 	explanation: field('explanation', {max: MAX_MESSAGE_CHARS}),
 	evaluator: field('evaluator'),
-	evaluatorName: field('evaluator_name', {max: MAX_NAME_CHARS}),
+	evaluatorName: field('evaluator_name', {max: MAX_NAME_CHARS, label: true}),
 };
 
 // service/env/host are common fields (§4.2) the score event has no place for: known, not kept.

@@ -1,5 +1,5 @@
 // `span` (protocols.md §4.3): a generic trace span for apps without an OTel SDK.
-import {cleanText, normalizeHexId, readHex, readNumber, readText, readTime} from './field-reader.js';
+import {cleanText, internLabel, normalizeHexId, readHex, readNumber, readText, readTime} from './field-reader.js';
 import type {FieldReader, WireObject} from './field-reader.js';
 import {COMMON_WIRE, MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, field, knownFields} from './field-spec.js';
 import {CLOCK_SKEW_MS, epochUnitHint, isPlausible, toEpochMs} from './timestamp.js';
@@ -15,11 +15,11 @@ const F = {
 	id: field('id', {max: MAX_ID_CHARS, dropLong: true}),
 	traceId: field('trace_id', {required: true, max: 32}),
 	spanId: field('span_id', {required: true, max: 16}),
-	name: field('name', {required: true, max: 256}),
+	name: field('name', {required: true, max: 256, label: true}),
 	startTs: field('start_ts', {required: true}),
 	endTs: field('end_ts'),
 	durationMs: field('duration_ms', {strict: true, max: Number.MAX_VALUE}),
-	service: field('service', {max: MAX_NAME_CHARS}),
+	service: field('service', {max: MAX_NAME_CHARS, label: true}),
 	parentSpanId: field('parent_span_id'),
 	kind: field('kind'),
 	status: field('status'),
@@ -84,14 +84,19 @@ function readAttributeValue(r: FieldReader, value: unknown): AttributeValue | un
 	return out;
 }
 
+// Shared by every span without attributes or events: spans are most of the traffic and the
+// trace store keeps thousands of them, so an empty object or array each adds up (events are readonly).
+const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze({});
+const NO_EVENTS: ReadonlyArray<{readonly ts: number; readonly name: string}> = Object.freeze([]);
+
 /** Copies scalar (or scalar-array) attributes; nested objects and nulls are dropped with one warning. */
-export function readAttributes(r: FieldReader, value: unknown): Record<string, AttributeValue> {
-	const out: Record<string, AttributeValue> = {};
-	if (value === undefined || value === null) return out;
+export function readAttributes(r: FieldReader, value: unknown): Readonly<Record<string, AttributeValue>> {
+	if (value === undefined || value === null) return NO_ATTRIBUTES;
 	if (!isPlainObject(value)) {
 		r.warn(F.attributes.dropped);
-		return out;
+		return NO_ATTRIBUTES;
 	}
+	const out: Record<string, AttributeValue> = {};
 	let count = 0;
 	for (const rawKey of Object.keys(value)) {
 		const v = readAttributeValue(r, value[rawKey]);
@@ -104,20 +109,22 @@ export function readAttributes(r: FieldReader, value: unknown): Record<string, A
 			break;
 		}
 		const key = cleanText(r, rawKey, MAX_ATTRIBUTE_KEY_CHARS, F.attributes.truncated);
-		// A `__proto__` key must become a plain property, not the prototype.
-		Object.defineProperty(out, key, {value: v, enumerable: true, writable: true, configurable: true});
+		// A `__proto__` key must become a plain property, not the prototype; any other key can be
+		// assigned (defineProperty for every key cost a descriptor object and a slow path per span).
+		if (key === '__proto__') Object.defineProperty(out, key, {value: v, enumerable: true, writable: true, configurable: true});
+		else out[key] = v;
 		count++;
 	}
 	return out;
 }
 
-function readEvents(r: FieldReader, value: unknown): Array<{ts: number; name: string}> {
-	const out: Array<{ts: number; name: string}> = [];
-	if (value === undefined || value === null) return out;
+function readEvents(r: FieldReader, value: unknown): ReadonlyArray<{readonly ts: number; readonly name: string}> {
+	if (value === undefined || value === null) return NO_EVENTS;
 	if (!Array.isArray(value)) {
 		r.warn(F.events.dropped);
-		return out;
+		return NO_EVENTS;
 	}
+	const out: Array<{ts: number; name: string}> = [];
 	for (let i = 0; i < value.length; i++) {
 		const item: unknown = value[i];
 		const name = isPlainObject(item) ? item['name'] : undefined;
@@ -143,21 +150,22 @@ function readResourceService(r: FieldReader, value: unknown): string | undefined
 	}
 	const service = value['service.name'];
 	if (typeof service !== 'string' || service === '') return undefined;
-	return cleanText(r, service, MAX_NAME_CHARS, F.service.truncated);
+	return service.length <= MAX_NAME_CHARS ? internLabel(service) : cleanText(r, service, MAX_NAME_CHARS, F.service.truncated);
 }
 
-type StatusParts = {code: SpanStatusCode; message: string | undefined};
-
-function readStatus(r: FieldReader, value: unknown): StatusParts {
-	if (value === undefined || value === null) return {code: 'unset', message: undefined};
+/** The status code, or undefined (with a warning) when it is not one. */
+function readStatus(r: FieldReader, value: unknown): SpanStatusCode | undefined {
+	if (value === undefined || value === null) return 'unset';
 	const codeValue = isPlainObject(value) ? value['code'] : value;
 	const code = codeValue === undefined || codeValue === null ? 'unset' : readStatusCode(codeValue);
-	if (code === undefined) {
-		r.warn(F.status.dropped);
-		return {code: 'unset', message: undefined};
-	}
+	if (code === undefined) r.warn(F.status.dropped);
+	return code;
+}
+
+/** The status message of a status object whose code was valid. */
+function readStatusMessage(r: FieldReader, value: unknown): string | undefined {
 	const message = isPlainObject(value) ? value['message'] : undefined;
-	return {code, message: typeof message === 'string' && message !== '' ? cleanText(r, message, MAX_MESSAGE_CHARS, F.status.truncated) : undefined};
+	return typeof message === 'string' && message !== '' ? cleanText(r, message, MAX_MESSAGE_CHARS, F.status.truncated) : undefined;
 }
 
 function readParent(r: FieldReader, value: unknown): string | undefined {
@@ -205,7 +213,9 @@ export function validateSpan(r: FieldReader, o: WireObject): SpanEvent | undefin
 		startTs = ts - durationMs;
 	}
 
-	const status = readStatus(r, o.status);
+	const status = o.status;
+	const statusCode = readStatus(r, status);
+	const statusMessage = statusCode === undefined ? undefined : readStatusMessage(r, status);
 	return {
 		type: 'span',
 		ts,
@@ -217,8 +227,8 @@ export function validateSpan(r: FieldReader, o: WireObject): SpanEvent | undefin
 		startTs,
 		durationMs,
 		kind: readKind(r, o.kind),
-		statusCode: status.code,
-		statusMessage: status.message,
+		statusCode: statusCode ?? 'unset',
+		statusMessage,
 		attributes: readAttributes(r, o.attributes),
 		events: readEvents(r, o.events),
 		service: readText(r, o.service, F.service) ?? readResourceService(r, o.resource),

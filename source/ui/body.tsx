@@ -26,12 +26,15 @@ const PANELS: Readonly<Record<PanelId, ComponentType<PanelProperties>>> = {
 	traces: TracesPanel,
 };
 
-/** The panels as the layout placed them: fixed-height rows of fixed-width cells. */
+/**
+ * The panels as the layout placed them: fixed-height rows of fixed-width cells (their widths add up
+ * to the frame's, so only heights are clipped; see Panel).
+ */
 export function Body({rows, focus, width, height}: Properties) {
 	return (
-		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflowY="hidden">
 			{rows.map(row => (
-				<Box key={row.cells.map(cell => cell.panel).join('+')} height={row.height} flexShrink={0} overflow="hidden">
+				<Box key={row.cells.map(cell => cell.panel).join('+')} height={row.height} flexShrink={0} overflowY="hidden">
 					{row.cells.map(cell => {
 						const Panel = PANELS[cell.panel];
 						return <Panel key={cell.panel} width={cell.width} height={row.height} focused={cell.panel === focus} mode={cell.mode} />;

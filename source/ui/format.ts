@@ -21,8 +21,44 @@ export function formatMs(ms: number | null | undefined): string {
 	return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;
 }
 
+/**
+ * What `toLocaleString('en-US', {minimum/maximumFractionDigits: decimals})` gives for a finite
+ * non-negative value, without an Intl call per cell per frame: the shortest decimal form rounded
+ * half away from zero (Intl rounds that form, so 1.005 → "1.01" where toFixed gives "1.00"), with
+ * thousands separators.
+ */
 function group(value: number, decimals: number): string {
-	return value.toLocaleString('en-US', {minimumFractionDigits: decimals, maximumFractionDigits: decimals});
+	const fixed = roundDecimal(value, decimals);
+	const point = fixed.indexOf('.');
+	const digits = point === -1 ? fixed.length : point;
+	if (digits <= 3) return fixed;
+	let out = fixed.slice(digits - 3);
+	for (let end = digits - 3; end > 0; end -= 3) out = `${fixed.slice(Math.max(0, end - 3), end)},${out}`;
+	return out;
+}
+
+function roundDecimal(value: number, decimals: number): string {
+	const text = String(value);
+	// Exponent forms (below 1e-6 or from 1e21) never reach here; toFixed is close enough for them.
+	if (text.includes('e')) return value.toFixed(decimals);
+	const point = text.indexOf('.');
+	const whole = point === -1 ? text : text.slice(0, point);
+	const fraction = point === -1 ? '' : text.slice(point + 1);
+	if (fraction.length <= decimals) return decimals === 0 ? whole : `${whole}.${fraction.padEnd(decimals, '0')}`;
+	let digits = whole + fraction.slice(0, decimals);
+	// The next digit decides: 5 and above rounds up (any digits after it only add to it).
+	if (fraction.charCodeAt(decimals) >= 53) digits = increment(digits);
+	const wholeLength = digits.length - decimals;
+	return decimals === 0 ? digits : `${digits.slice(0, wholeLength)}.${digits.slice(wholeLength)}`;
+}
+
+/** Adds one to a string of decimal digits: "0999" → "1000", "999" → "1000". */
+function increment(digits: string): string {
+	let index = digits.length - 1;
+	while (index >= 0 && digits.charCodeAt(index) === 57) index--;
+	const zeros = '0'.repeat(digits.length - 1 - index);
+	if (index < 0) return `1${zeros}`;
+	return `${digits.slice(0, index)}${String.fromCharCode(digits.charCodeAt(index) + 1)}${zeros}`;
 }
 
 /**

@@ -252,3 +252,50 @@ describe('LogHistogram', () => {
 		expect(relativeError(a.quantile(0.51), 1000)).toBeLessThanOrEqual(RELATIVE_ACCURACY);
 	});
 });
+
+describe('LogHistogram.quantilesInto', () => {
+	it('gives what quantile() gives for each q, in one scan', () => {
+		let state = 11;
+		const random = (): number => {
+			state = (Math.imul(state, 48_271) + 1) % 2_147_483_647;
+			return (state >>> 0) / 2_147_483_647;
+		};
+		const qs = [0, 0.01, 0.5, 0.9, 0.95, 0.99, 1];
+		const out: Array<number | null> = [];
+		const check = (h: LogHistogram, label: string): void => {
+			h.quantilesInto(qs, out);
+			expect(out, label).toEqual(qs.map(q => h.quantile(q)));
+		};
+		check(new LogHistogram(), 'empty');
+		for (let round = 0; round < 40; round++) {
+			const h = new LogHistogram();
+			const other = new LogHistogram();
+			const n = 1 + Math.floor(random() * 300);
+			for (let i = 0; i < n; i++) {
+				// Some zeros, some tiny, most log-normal-ish latencies.
+				const v = random() < 0.1 ? 0 : random() < 0.05 ? 1e-9 : Math.exp(random() * 10);
+				h.add(v);
+				if (random() < 0.3) other.add(v);
+			}
+			check(h, `round ${round}`);
+			// After a subtract the extremes are unknown and counts may be short.
+			h.subtract(other);
+			check(h, `round ${round} after subtract`);
+		}
+	});
+
+	it('copies into an empty histogram exactly (merge after clear)', () => {
+		const source = new LogHistogram();
+		for (const v of [0, 3, 3, 50, 1200, 98_000]) source.add(v);
+		const target = new LogHistogram();
+		for (const v of [7, 7, 7]) target.add(v);
+		target.copyFrom(source);
+		// 6 values: p50 is rank 3 (the value 3, within α), p99 is rank 6 (the exact max, 98 000).
+		expect(target.count).toBe(6);
+		expect(target.quantile(0.5)).toBe(source.quantile(0.5));
+		expect(target.quantile(0.99)).toBe(98_000);
+		target.merge(source);
+		expect(target.count).toBe(12);
+		expect(target.quantile(0.25)).toBe(source.quantile(0.25));
+	});
+});

@@ -217,3 +217,38 @@ describe('QualityTracker', () => {
 		expect(t.snapshot(Number.NaN, 300)).toEqual({by_model: {}, by_feature: {}});
 	});
 });
+
+describe('QualityTracker snapshots over time', () => {
+	it('match a tracker fed the same scores at once, however scores and snapshots interleave', () => {
+		// The cached window and baseline merges must never serve stale sums: late scores, scores
+		// in the baseline, a window that moves on and alternating window sizes all invalidate them.
+		let state = 7;
+		const random = (): number => {
+			state = (Math.imul(state, 48_271) + 1) % 2_147_483_647;
+			return (state >>> 0) / 2_147_483_647;
+		};
+		const live = new QualityTracker();
+		const names = ['grounding', 'relevance', 'user_satisfaction', 'hallucination', 'tone'];
+		const fed: Array<[ScoreEvent, {model: string; feature: string}]> = [];
+		let now = 20_000_000;
+		for (let step = 0; step < 600; step++) {
+			now += Math.floor(random() * 1500);
+			// Mostly fresh, some in the last hour (baseline), some minutes late.
+			const age = random() < 0.7 ? random() * 5000 : random() * 4_000_000;
+			const name = names[Math.floor(random() * names.length)]!;
+			const value = name === 'user_satisfaction' ? 1 + Math.floor(random() * 5) : name === 'hallucination' ? random() < 0.2 : Math.round(random() * 100) / 100;
+			const target = {model: `m${Math.floor(random() * 3)}`, feature: `f${Math.floor(random() * 2)}`};
+			const event = score(now - age, name, value);
+			live.record(event, target);
+			fed.push([event, target]);
+			if (step % 3 === 0) {
+				// The same window for a while (so cached merges are reused), then another.
+				const windowS = [300, 60, 3600, 900][Math.floor(step / 150)]!;
+				const fresh = new QualityTracker();
+				for (const [e, t] of fed) fresh.record(e, t);
+				expect(live.snapshot(now, windowS), `step ${step}`).toEqual(fresh.snapshot(now, windowS));
+				expect(live.overallGrounding(now, windowS)).toEqual(fresh.overallGrounding(now, windowS));
+			}
+		}
+	});
+});

@@ -145,4 +145,39 @@ describe('TraceStore', () => {
 			cost_usd: null,
 		});
 	});
+
+	it('takes the service from the root span, else the earliest span that names one, else the first call', () => {
+		const store = new TraceStore();
+		// A child and a call from another service arrive before the root.
+		store.recordCall(call(TRACE_A, 1400, {service: 'worker'}), UNPRICED);
+		store.recordSpan(span(TRACE_A, '0000000000000002', 'llm', 1100, 300, {parentSpanId: '0000000000000001', service: 'llm-worker'}));
+		store.recordSpan(span(TRACE_A, '0000000000000001', 'POST /chat', 1000, 500, {service: 'api-gateway'}));
+		// No root span: the earliest span that names a service (db starts at 1050, before cache at 1060).
+		store.recordSpan(span(TRACE_B, '0000000000000012', 'cache', 1060, 5, {parentSpanId: '00000000000000ff', service: 'cache'}));
+		store.recordSpan(span(TRACE_B, '0000000000000011', 'db', 1050, 20, {parentSpanId: '00000000000000ff', service: 'db'}));
+		store.recordSpan(span(TRACE_B, '0000000000000013', 'early', 1000, 5, {parentSpanId: '00000000000000ff'}));
+		// A root span without a service does not hide the others'.
+		store.recordSpan(span(TRACE_C, '0000000000000021', 'root', 1000, 50));
+		store.recordSpan(span(TRACE_C, '0000000000000022', 'child', 1010, 5, {parentSpanId: '0000000000000021', service: 'child-svc'}));
+		const services = Object.fromEntries(store.snapshot().recent.map(row => [row.trace_id, row.service]));
+		expect(services).toEqual({[TRACE_A]: 'api-gateway', [TRACE_B]: 'db', [TRACE_C]: 'child-svc'});
+	});
+
+	it('evicts the least recently active trace, however often the others were touched', () => {
+		const store = new TraceStore({maxTraces: 3});
+		store.recordSpan(span(TRACE_A, '0000000000000001', 'a', 0, 1));
+		store.recordSpan(span(TRACE_B, '0000000000000002', 'b', 0, 1));
+		store.recordSpan(span(TRACE_C, '0000000000000003', 'c', 0, 1));
+		for (let index = 0; index < 50; index++) {
+			store.recordCall(call(TRACE_A, 10 + index), UNPRICED);
+			store.recordCall(call(TRACE_C, 10 + index), UNPRICED);
+		}
+		const traceD = 'd'.repeat(32);
+		store.recordSpan(span(traceD, '0000000000000004', 'd', 0, 1));
+		// B was touched least recently: it goes; the rest are listed newest activity first.
+		expect(store.snapshot().recent.map(row => row.root_name)).toEqual(['d', 'c', 'a']);
+		expect(store.trace(TRACE_B)).toBeUndefined();
+		expect(store.snapshot()).toMatchObject({traces_seen: 4, spans_dropped: 1});
+	});
 });
+

@@ -3,6 +3,22 @@ import {MIN_PLAUSIBLE_TS, daysFromCivil, epochUnitHint, isPlausible, parseRfc333
 import {NOW, T0, call, expectReason, reject} from './parse-helpers.js';
 
 describe('parseRfc3339', () => {
+	it('reuses the date and time of the previous timestamp only for the same first 19 characters', () => {
+		// The same second with other fractions and offsets, one after the other.
+		expect(parseRfc3339('2026-08-20T10:00:00.250Z')).toBe(T0 + 250);
+		expect(parseRfc3339('2026-08-20T10:00:00.5+01:00')).toBe(T0 + 500 - 3_600_000);
+		expect(parseRfc3339('2026-08-20T10:00:00-0130')).toBe(T0 + 5_400_000);
+		expect(parseRfc3339('2026-08-20T10:00:00.Z')).toBeNaN();
+		expect(parseRfc3339('2026-08-20T10:00:00+02')).toBeNaN();
+		// The next second, and a separator that differs (space): parsed in full, still right.
+		expect(parseRfc3339('2026-08-20T10:00:01Z')).toBe(T0 + 1000);
+		expect(parseRfc3339('2026-08-20 10:00:01.5Z')).toBe(T0 + 1500);
+		// A leap second is folded into :59.999 and does not stand in for :59 afterwards.
+		expect(parseRfc3339('2026-08-20T09:59:60Z')).toBe(T0 - 1);
+		expect(parseRfc3339('2026-08-20T09:59:59Z')).toBe(T0 - 1000);
+		expect(parseRfc3339('2026-08-20T09:59:60.5Z')).toBe(T0 - 1);
+	});
+
 	it('Z and numeric offsets', () => {
 		expect(parseRfc3339('2026-08-20T10:00:00Z')).toBe(T0);
 		expect(parseRfc3339('2026-08-20t10:00:00z')).toBe(T0);

@@ -63,6 +63,26 @@ describe('format', () => {
 		expect(formatUsd(-2.5)).toBe('-$2.50');
 	});
 
+	it('dollars: thousands grouping and cent rounding as en-US formatting does them', () => {
+		// Rounded from the shortest decimal form, half away from zero: 1.005 is "1.005" → $1.01
+		// (toFixed would round the binary value 1.00499… down), 2.675 → $2.68, 0.125 → $0.13.
+		expect(formatUsd(1.005)).toBe('$1.01');
+		expect(formatUsd(2.675)).toBe('$2.68');
+		expect(formatUsd(0.125)).toBe('$0.13');
+		// The carry runs through every 9 and into the thousands: 1999.995 → 2000.00.
+		expect(formatUsd(1999.995)).toBe('$2,000.00');
+		expect(formatUsd(999.995)).toBe('$1,000.00');
+		expect(formatUsd(1000)).toBe('$1,000.00');
+		expect(formatUsd(12_345.6)).toBe('$12,345.60');
+		// Just below the compact threshold (99 999.5): still in full, with a separator.
+		expect(formatUsd(99_999.49)).toBe('$99,999.49');
+		expect(formatUsd(-1234.5)).toBe('-$1,234.50');
+		// The same as Intl for a spread of amounts.
+		for (const usd of [0.0995, 0.1, 0.994_999, 9.995, 10.005, 99.995, 100.005, 1234.565, 5000.015, 65_432.105]) {
+			expect(formatUsd(usd)).toBe(`$${usd.toLocaleString('en-US', {minimumFractionDigits: 2, maximumFractionDigits: 2})}`);
+		}
+	});
+
 	it('percent from a ratio', () => {
 		expect(formatPercent(0.025)).toBe('2.5%');
 		expect(formatPercent(0)).toBe('0.0%');

@@ -19,8 +19,12 @@ export const PANEL_CHROME_LINES = 3;
 export const PANEL_CHROME_COLUMNS = 2;
 
 /**
- * A titled, bordered box of a fixed size that clips its content (overflow hidden), so no panel can
- * push the frame past the terminal. Focus shows as a heavy border and a ▶, not by colour alone.
+ * A titled, bordered box of a fixed size that clips its content's height, so no panel can push the
+ * frame past the terminal. Focus shows as a heavy border and a ▶, not by colour alone.
+ *
+ * Width needs no clip: every line inside is a `truncate-end` Text, which Ink cuts to its box.
+ * Clipping only vertically is deliberate: a horizontal clip makes Ink re-slice every line through
+ * grapheme segmentation on each frame (slice-ansi), which cost about 8 ms per 160×50 frame.
  */
 export function Panel({title, note, noteTone = 'muted', width, height, focused, children}: Properties) {
 	return (
@@ -31,7 +35,7 @@ export function Panel({title, note, noteTone = 'muted', width, height, focused, 
 			flexDirection="column"
 			borderStyle={focused ? 'bold' : 'round'}
 			borderColor={theme.color(focused ? 'accent' : 'muted')}
-			overflow="hidden"
+			overflowY="hidden"
 		>
 			<Box height={1} flexShrink={0}>
 				<Text wrap="truncate-end">
@@ -42,7 +46,7 @@ export function Panel({title, note, noteTone = 'muted', width, height, focused, 
 					{note === undefined ? '' : <Text color={theme.color(noteTone)}> · {note}</Text>}
 				</Text>
 			</Box>
-			<Box flexDirection="column" height={Math.max(0, height - PANEL_CHROME_LINES)} overflow="hidden">
+			<Box flexDirection="column" height={Math.max(0, height - PANEL_CHROME_LINES)} overflowY="hidden">
 				{children}
 			</Box>
 		</Box>

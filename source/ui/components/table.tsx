@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {theme, type Tone} from '../theme.js';
+import {CellText, isNarrow, truncateNarrow, type CellProperties} from './cell-text.js';
 
 export type Column = {
 	readonly key: string;
@@ -68,12 +69,48 @@ export function fitColumns(columns: readonly Column[], width: number): FittedCol
 		.map(column => ({...column, fitted: column.grow ? column.width + growExtra + spare : column.width}));
 }
 
-function cellText(cell: Cell | undefined): {text: string; tone?: Tone; bold?: boolean} {
-	if (cell === undefined) return {text: ''};
+type CellParts = {readonly text: string; readonly tone?: Tone; readonly bold?: boolean};
+
+const EMPTY_CELL: CellParts = {text: ''};
+
+function cellText(cell: Cell | undefined): CellParts {
+	if (cell === undefined) return EMPTY_CELL;
 	return typeof cell === 'string' ? {text: cell} : cell;
 }
 
-function Line({fitted, row, header}: {readonly fitted: readonly FittedColumn[]; readonly row: TableRow; readonly header?: boolean}) {
+type FastCell = CellProperties & {readonly key: string};
+
+/**
+ * The row's cells fitted to their columns: blank columns before and after each text, and the text
+ * with its style, so that a cell needs no box of its own (see CellText). Null when the row needs a
+ * box per cell (a character of unknown width, or columns wider than the table).
+ */
+function fastCells(fitted: readonly FittedColumn[], row: TableRow, header: boolean, width: number): FastCell[] | null {
+	const cells: FastCell[] = [];
+	let used = 0;
+	for (let index = 0; index < fitted.length; index++) {
+		const column = fitted[index]!;
+		const cell = cellText(row.cells[column.key]);
+		if (!isNarrow(cell.text)) return null;
+		used += column.fitted + (index === 0 ? 0 : 1);
+		const gap = index === 0 ? 0 : 1;
+		const text = truncateNarrow(cell.text, column.fitted);
+		const pad = column.fitted - text.length;
+		const bold = (cell.bold ?? row.bold) === true;
+		const color = theme.color(cell.tone ?? (row.muted ? 'muted' : undefined));
+		const styled = bold || header || color !== undefined;
+		cells.push({
+			key: column.key,
+			before: column.align === 'right' ? gap + pad : gap,
+			pieces: text === '' ? [] : [styled ? {text, bold, dimColor: header, color} : {text}],
+			after: column.align === 'right' ? 0 : pad,
+		});
+	}
+
+	return used > width ? null : cells;
+}
+
+function Line({fitted, row, header, width}: {readonly fitted: readonly FittedColumn[]; readonly row: TableRow; readonly header?: boolean; readonly width: number}) {
 	if (row.span) {
 		return (
 			<Text wrap="truncate-end" bold={row.bold === true} color={theme.color(row.muted ? 'muted' : undefined)}>
@@ -81,8 +118,20 @@ function Line({fitted, row, header}: {readonly fitted: readonly FittedColumn[]; 
 			</Text>
 		);
 	}
+	const cells = fastCells(fitted, row, header === true, width);
+	if (cells !== null) {
+		return (
+			<Box height={1} flexShrink={0}>
+				{cells.map(cell => (
+					<CellText key={cell.key} before={cell.before} pieces={cell.pieces} after={cell.after} />
+				))}
+			</Box>
+		);
+	}
+	// Fixed-width cell boxes can add up to more than the table (a grow column wider than the
+	// panel), so this line clips its own width.
 	return (
-		<Box height={1} flexShrink={0}>
+		<Box height={1} flexShrink={0} overflow="hidden">
 			{fitted.map((column, index) => {
 				const cell = cellText(row.cells[column.key]);
 				return (
@@ -120,10 +169,10 @@ export function Table({columns, rows, width, height, headerMarks}: Properties) {
 	const shown = rows.length > room ? rows.slice(0, Math.max(0, room - 1)) : rows;
 	const hidden = rows.length - shown.length;
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<Line header fitted={fitted} row={{key: 'header', cells: headerCells}} />
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
+			<Line header fitted={fitted} row={{key: 'header', cells: headerCells}} width={width} />
 			{shown.map(row => (
-				<Line key={row.key} fitted={fitted} row={row} />
+				<Line key={row.key} fitted={fitted} row={row} width={width} />
 			))}
 			{hidden > 0 && room > 0 ? (
 				<Text wrap="truncate-end" color={theme.color('muted')}>
