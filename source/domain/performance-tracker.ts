@@ -3,7 +3,7 @@ import {WINDOWS_S} from './monitor-config.js';
 import {OTHER_KEY, PerfBucket, PreparedCall} from './perf-bucket.js';
 import {PerfWindow} from './perf-window.js';
 import type {PerformanceSnapshot, PerfStats} from './snapshot-types.js';
-import {DEFAULT_BUCKETS} from './window-ring.js';
+import {DEFAULT_BUCKETS, windowIndexFor} from './window-ring.js';
 
 export type PerformanceTrackerOptions = {
 	/** Window sizes kept live, seconds (default WINDOWS_S). */
@@ -156,17 +156,7 @@ export class PerformanceTracker {
 	}
 
 	private windowIndex(windowS: number): number {
-		const wanted = windowS * 1000;
-		let best = -1;
-		let longest = 0;
-		for (let i = 0; i < this.windowsMs.length; i++) {
-			const ms = this.windowsMs[i]!;
-			if (ms === wanted) return i;
-			if (ms >= wanted && (best < 0 || ms < this.windowsMs[best]!)) best = i;
-			if (ms > this.windowsMs[longest]!) longest = i;
-		}
-
-		return best >= 0 && Number.isFinite(wanted) ? best : longest;
+		return windowIndexFor(this.windowsMs, windowS);
 	}
 
 	private modelKey(name: string): KeyState {

@@ -2,7 +2,7 @@ import type {ScoreEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
 import {QualityBucket} from './quality-bucket.js';
 import type {QualitySnapshot, QualityStats} from './snapshot-types.js';
-import {DEFAULT_BUCKETS, WindowRing} from './window-ring.js';
+import {DEFAULT_BUCKETS, WindowRing, windowIndexFor} from './window-ring.js';
 
 export type QualityTrackerOptions = {
 	/** Baseline period right before the window start, seconds. Default 3600. */
@@ -232,17 +232,7 @@ export class QualityTracker {
 	}
 
 	private windowIndex(windowS: number): number {
-		const wanted = windowS * 1000;
-		let best = -1;
-		let longest = 0;
-		for (let i = 0; i < this.windowsMs.length; i++) {
-			const ms = this.windowsMs[i]!;
-			if (ms === wanted) return i;
-			if (ms >= wanted && (best < 0 || ms < this.windowsMs[best]!)) best = i;
-			if (ms > this.windowsMs[longest]!) longest = i;
-		}
-
-		return best >= 0 && Number.isFinite(wanted) ? best : longest;
+		return windowIndexFor(this.windowsMs, windowS);
 	}
 
 	private key(map: Map<string, KeyState>, name: string, dimension: 'model' | 'feature'): KeyState {

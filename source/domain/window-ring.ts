@@ -131,3 +131,21 @@ export class WindowRing<T> {
 		return r < 0 ? r + this.size : r;
 	}
 }
+
+/**
+ * Which of the kept window lengths answers a request for `windowS`: the same length, else the
+ * shortest longer one, else the longest kept (the snapshot's `window_s` says which was used).
+ */
+export function windowIndexFor(windowsMs: readonly number[], windowS: number): number {
+	const wanted = windowS * 1000;
+	let best = -1;
+	let longest = 0;
+	for (let i = 0; i < windowsMs.length; i++) {
+		const ms = windowsMs[i]!;
+		if (ms === wanted) return i;
+		if (ms >= wanted && (best < 0 || ms < windowsMs[best]!)) best = i;
+		if (ms > windowsMs[longest]!) longest = i;
+	}
+
+	return best >= 0 && Number.isFinite(wanted) ? best : longest;
+}
