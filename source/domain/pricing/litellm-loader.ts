@@ -1,6 +1,6 @@
 // Reads LiteLLM's model_prices_and_context_window.json (protocols.md §3.2) into a PriceTable.
 // Only token prices are used: per-second, per-image, per-character and per-query entries are skipped.
-import {createPriceTable} from './price-table.js';
+import {createPriceTable, notATable} from './price-table.js';
 import type {ModelPrice, PriceIssue, PriceLoadResult, PriceSource, PriceTier} from './price-types.js';
 import {checkPerTokenRate, isPlainObject, renderValue} from './rate-check.js';
 
@@ -134,14 +134,7 @@ function parseEntry(model: string, spec: Record<string, unknown>): EntryResult {
  * and left out whole; entries without token prices are counted in `skipped`. Never throws.
  */
 export function loadLiteLlmPrices(json: unknown, source: PriceSource = 'litellm'): PriceLoadResult {
-	if (!isPlainObject(json)) {
-		return {
-			table: createPriceTable(source, []),
-			issues: [{model: '', field: '', value: 'expected a JSON object of model → prices', reason: 'invalid_table'}],
-			loaded: 0,
-			skipped: 0,
-		};
-	}
+	if (!isPlainObject(json)) return notATable(source);
 
 	const issues: PriceIssue[] = [];
 	const prices: Array<[string, ModelPrice]> = [];

@@ -3,7 +3,7 @@
 //
 // {"gpt-4o": {"input_per_mtok": 2.5, "output_per_mtok": 10, "cache_read_per_mtok": 1.25,
 //             "tiers": [{"above_input_tokens": 200000, "input_per_mtok": 5, "output_per_mtok": 15}]}}
-import {createPriceTable} from './price-table.js';
+import {createPriceTable, notATable} from './price-table.js';
 import type {ModelPrice, PriceIssue, PriceLoadResult, PriceSource, PriceTier} from './price-types.js';
 import {checkPerMtokRate, isPlainObject, renderValue} from './rate-check.js';
 
@@ -162,14 +162,7 @@ export function parseLlmmonPrice(model: string, spec: unknown): {readonly price:
 
 /** Loads a JSON object of model → llmmon price spec. Never throws; bad entries are reported and left out. */
 export function loadLlmmonPrices(json: unknown, source: PriceSource): PriceLoadResult {
-	if (!isPlainObject(json)) {
-		return {
-			table: createPriceTable(source, []),
-			issues: [{model: '', field: '', value: 'expected a JSON object of model → prices', reason: 'invalid_table'}],
-			loaded: 0,
-			skipped: 0,
-		};
-	}
+	if (!isPlainObject(json)) return notATable(source);
 
 	const issues: PriceIssue[] = [];
 	const prices: Array<[string, ModelPrice]> = [];

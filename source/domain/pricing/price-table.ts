@@ -1,4 +1,4 @@
-import type {ModelPrice, PriceEntry, PriceIssue, PriceSource, PriceTable} from './price-types.js';
+import type {ModelPrice, PriceEntry, PriceIssue, PriceLoadResult, PriceSource, PriceTable} from './price-types.js';
 
 export const EMPTY_PRICE_TABLE: PriceTable = {entries: new Map()};
 
@@ -59,4 +59,14 @@ export function describePriceIssue(issue: PriceIssue): string {
 			return `${where === '' ? 'price table' : where}: ${value}`;
 		}
 	}
+}
+
+/** The load result for a price file that is not a JSON object of model → prices. */
+export function notATable(source: PriceSource): PriceLoadResult {
+	return {
+		table: createPriceTable(source, []),
+		issues: [{model: '', field: '', value: 'expected a JSON object of model → prices', reason: 'invalid_table'}],
+		loaded: 0,
+		skipped: 0,
+	};
 }
