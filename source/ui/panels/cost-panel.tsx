@@ -16,7 +16,7 @@ import {innerSize, WAITING, type PanelProperties} from './panel-properties.js';
 type Properties = PanelProperties;
 
 const TOP_COLUMNS: readonly Column[] = [
-	{key: 'name', header: 'top today', width: 8, priority: 0, grow: true},
+	{key: 'name', header: 'today', width: 8, priority: 0, grow: true},
 	{key: 'cost', header: 'cost', width: 9, align: 'right', priority: 1},
 	{key: 'share', header: 'share', width: 6, align: 'right', priority: 2},
 ];
@@ -29,8 +29,12 @@ export function lowerBoundUsd(usd: number, lowerBound: boolean): string {
 	return `${lowerBound ? '≥' : ''}${formatUsd(usd)}`;
 }
 
-function topRows(prefix: string, entries: Readonly<Record<string, CostBreakdown>>, total: number, count: number): TableRow[] {
-	return Object.entries(entries)
+/**
+ * One group (providers or models) under its own sub-heading: each group's shares add up to 100 %,
+ * so the two must never look like one list.
+ */
+function topRows(prefix: string, heading: string, entries: Readonly<Record<string, CostBreakdown>>, total: number, count: number): TableRow[] {
+	const rows = Object.entries(entries)
 		.sort(([a, x], [b, y]) => y.cost_usd - x.cost_usd || (a < b ? -1 : a > b ? 1 : 0))
 		.slice(0, count)
 		.map(([name, entry]) => ({
@@ -41,6 +45,7 @@ function topRows(prefix: string, entries: Readonly<Record<string, CostBreakdown>
 				share: total > 0 ? formatPercent(entry.cost_usd / total, 0) : NONE,
 			},
 		}));
+	return rows.length === 0 ? [] : [{key: `${prefix}:heading`, cells: {name: heading}, span: true, muted: true}, ...rows];
 }
 
 function perHour(usd: number | null): string {
@@ -89,9 +94,12 @@ function CostBody({cost, width, height}: {readonly cost: CostSnapshot; readonly 
 	const lines = costLines(cost);
 	const total = cost.today.cost_usd;
 	const room = height - 1 - lines.length;
-	// Header line, then providers and models sharing what is left.
-	const each = Math.max(1, Math.min(TOP_MAX, Math.floor((room - 1) / 2)));
-	const top = [...topRows('provider', cost.today.by_provider, total, each), ...topRows('model', cost.today.by_model, total, each)];
+	// Header line and two sub-headings, then providers and models sharing what is left.
+	const each = Math.max(1, Math.min(TOP_MAX, Math.floor((room - 3) / 2)));
+	const top = [
+		...topRows('provider', 'by provider', cost.today.by_provider, total, each),
+		...topRows('model', 'by model', cost.today.by_model, total, each),
+	];
 	const topHeight = Math.min(top.length + 1, room);
 	return (
 		<Box flexDirection="column" width={width}>

@@ -43,6 +43,12 @@ describe('CostPanel', () => {
 		expect(lineWith(lines, 'openai')).toContain('openai $30.25 71%');
 		expect(lineWith(lines, 'anthropic')).toContain('anthropic $12.25 29%');
 		expect(lineWith(lines, 'claude-3-5-sonnet')).toContain('claude-3-5-sonnet $12.25 29%');
+		// Providers and models are two groups under their own sub-headings (each adds up to 100 %).
+		const text = lines.join('\n');
+		expect(text.indexOf('by provider')).toBeGreaterThan(-1);
+		expect(text.indexOf('by provider')).toBeLessThan(text.indexOf('openai'));
+		expect(text.indexOf('openai')).toBeLessThan(text.indexOf('by model'));
+		expect(text.indexOf('by model')).toBeLessThan(text.indexOf('claude-3-5-sonnet'));
 	});
 
 	it('below 80 % the gauge has no marker', async () => {
