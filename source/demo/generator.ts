@@ -75,6 +75,11 @@ function round(x: number, digits: number): number {
 	return Math.round(x * f) / f;
 }
 
+/** One schema-v1 span line of a demo trace: the fields every span shares, plus its own. */
+function spanLine(traceId: string, service: string, fields: Record<string, unknown>): string {
+	return JSON.stringify({v: 1, type: 'span', trace_id: traceId, ...fields, resource: {'service.name': service}});
+}
+
 export function createDemoGenerator(options: DemoOptions): DemoGenerator {
 	const random = createRandom(options.seed);
 	const rate = Math.max(0.001, options.ratePerS);
@@ -170,10 +175,7 @@ export function createDemoGenerator(options: DemoOptions): DemoGenerator {
 			if (feature.rag) {
 				const retrievalStart = rootStart + random.int(1, 4);
 				out.push(
-					JSON.stringify({
-						v: 1,
-						type: 'span',
-						trace_id: traceId,
+					spanLine(traceId, DEMO_SERVICES.rag, {
 						span_id: random.hex(16),
 						parent_span_id: rootSpanId,
 						name: 'retrieve documents',
@@ -182,16 +184,12 @@ export function createDemoGenerator(options: DemoOptions): DemoGenerator {
 						duration_ms: retrievalMs,
 						status: {code: 'ok'},
 						attributes: {'db.system': 'pgvector', 'retrieval.documents': random.int(3, 12)},
-						resource: {'service.name': DEMO_SERVICES.rag},
 					}),
 				);
 			}
 
 			out.push(
-				JSON.stringify({
-					v: 1,
-					type: 'span',
-					trace_id: traceId,
+				spanLine(traceId, DEMO_SERVICES.worker, {
 					span_id: llmSpanId,
 					parent_span_id: rootSpanId,
 					name: `${model.operation} ${model.model}`,
@@ -200,16 +198,12 @@ export function createDemoGenerator(options: DemoOptions): DemoGenerator {
 					duration_ms: latencyMs,
 					status: ok ? {code: 'ok'} : {code: 'error', message: errorType},
 					attributes: {'peer.service': model.provider},
-					resource: {'service.name': DEMO_SERVICES.worker},
 				}),
 			);
 			if (feature.feature === 'support-bot' && random.chance(0.3)) {
 				const toolStart = callEnd + 1;
 				out.push(
-					JSON.stringify({
-						v: 1,
-						type: 'span',
-						trace_id: traceId,
+					spanLine(traceId, DEMO_SERVICES.gateway, {
 						span_id: random.hex(16),
 						parent_span_id: rootSpanId,
 						name: 'tool lookup_order',
@@ -217,16 +211,12 @@ export function createDemoGenerator(options: DemoOptions): DemoGenerator {
 						start_ts: ts(toolStart),
 						duration_ms: Math.max(0, t - 1 - toolStart),
 						status: {code: 'ok'},
-						resource: {'service.name': DEMO_SERVICES.gateway},
 					}),
 				);
 			}
 
 			out.push(
-				JSON.stringify({
-					v: 1,
-					type: 'span',
-					trace_id: traceId,
+				spanLine(traceId, DEMO_SERVICES.gateway, {
 					span_id: rootSpanId,
 					name: `POST /api/${feature.feature}`,
 					kind: 'server',
@@ -234,7 +224,6 @@ export function createDemoGenerator(options: DemoOptions): DemoGenerator {
 					duration_ms: round(t - rootStart, 1),
 					status: ok ? {code: 'ok'} : {code: 'error', message: `upstream ${errorType ?? ''}`.trim()},
 					attributes: {'http.route': `/api/${feature.feature}`, 'http.response.status_code': ok ? 200 : 502},
-					resource: {'service.name': DEMO_SERVICES.gateway},
 				}),
 			);
 		}

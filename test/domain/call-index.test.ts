@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {LlmCallEvent, ScoreEvent} from '../../source/events/types.js';
 import {CallIndex} from '../../source/domain/call-index.js';
+import {mulberry32} from '../../source/demo/prng.js';
 
 function call(ts: number, extra: Partial<LlmCallEvent>): LlmCallEvent {
 	return {type: 'llm_call', ts, model: 'gpt-4o', provider: 'openai', operation: 'chat', feature: 'support', latencyMs: 100, status: 'ok', ...extra};
@@ -147,17 +148,6 @@ class ReferenceIndex {
 	}
 }
 
-/** A small seeded PRNG (mulberry32), so a failing sequence can be replayed. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d_2b_79_f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 describe('CallIndex against the Map-as-FIFO reference', () => {
 	it('re-setting a key moves it to the back of the eviction order', () => {
@@ -206,7 +196,7 @@ describe('CallIndex against the Map-as-FIFO reference', () => {
 
 	it('agrees with the reference on random sequences of calls, re-sent ids, expiry and scores', () => {
 		for (let round = 0; round < 30; round++) {
-			const random = prng(round + 1);
+			const random = mulberry32(round + 1);
 			const maxEntries = 1 + Math.floor(random() * 60);
 			const ttlMs = 1000 + Math.floor(random() * 5000);
 			const index = new CallIndex({maxEntries, ttlMs});

@@ -1,30 +1,12 @@
 import {describe, expect, it} from 'vitest';
+import {createRandom, mulberry32} from '../../source/demo/prng.js';
 import {LogHistogram, MAX_BINS, RELATIVE_ACCURACY} from '../../source/domain/log-histogram.js';
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d_2b_79_f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
-/** Log-normal latencies around e^6.5 ≈ 665 ms with σ = 1 (like performance.md §3a). */
+/** Log-normal latencies around e^6.5 ≈ 665 ms with σ = 1 (like performance.md §3a), from the demo's seeded PRNG. */
 function logNormal(n: number, seed: number): number[] {
-	const random = rng(seed);
-	const values: number[] = [];
-	for (let i = 0; i < n; i++) {
-		const u = 1 - random();
-		const v = random();
-		const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-		values.push(Math.exp(6.5 + z));
-	}
-
-	return values;
+	const random = createRandom(seed);
+	return Array.from({length: n}, () => Math.exp(6.5 + random.normal()));
 }
 
 /** Exact nearest rank: the k-th smallest with k = max(1, ⌈percent·n/100⌉), in integer arithmetic. */
@@ -184,7 +166,7 @@ describe('LogHistogram', () => {
 
 	it('keeps memory bounded: bins depend on the value range, not the count', () => {
 		const h = new LogHistogram();
-		const random = rng(11);
+		const random = mulberry32(11);
 		for (let i = 0; i < 1_000_000; i++) h.add(100 + 900 * random());
 		expect(h.count).toBe(1_000_000);
 		// [100, 1000] spans ln(10)/ln(γ) ≈ 230 buckets; the store may add some padding.
