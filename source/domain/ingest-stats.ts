@@ -72,7 +72,6 @@ export class IngestStats {
 	private readonly rateSeconds = new Float64Array(RATE_WINDOW_S).fill(Number.NEGATIVE_INFINITY);
 	private readonly rateCounts = new Float64Array(RATE_WINDOW_S);
 	private firstSecond: number | null = null;
-	private latestArrival = Number.NEGATIVE_INFINITY;
 
 	constructor(options: IngestStatsOptions = {}) {
 		const maxKeys = positiveInt(options.maxKeys, 200);
@@ -138,7 +137,6 @@ export class IngestStats {
 
 	private countArrival(arrivalMs: number): void {
 		if (!Number.isFinite(arrivalMs)) return;
-		if (arrivalMs > this.latestArrival) this.latestArrival = arrivalMs;
 		const second = Math.floor(arrivalMs / 1000);
 		if (this.firstSecond === null || second < this.firstSecond) this.firstSecond = second;
 		const slot = ((second % RATE_WINDOW_S) + RATE_WINDOW_S) % RATE_WINDOW_S;
@@ -155,11 +153,8 @@ export class IngestStats {
 	 * Accepted events per second over the last 10 s of arrival time (the current, partial second
 	 * included), or since the first event when that is more recent; the span is at least 1 s.
 	 */
-	private rate(viewNow: number): number | null {
-		if (this.firstSecond === null || !Number.isFinite(viewNow)) return null;
-		// Arrivals are wall-clock times; a recording is viewed at its latest event, which can lie far
-		// behind them. The rate is always measured up to the latest arrival at least.
-		const now = Math.max(viewNow, this.latestArrival);
+	private rate(now: number): number | null {
+		if (this.firstSecond === null || !Number.isFinite(now)) return null;
 		const nowSecond = Math.floor(now / 1000);
 		const fromSecond = Math.max(nowSecond - (RATE_WINDOW_S - 1), this.firstSecond);
 		let count = 0;

@@ -87,14 +87,18 @@ export class Monitor {
 		return this.latestTs;
 	}
 
-	/** One immutable snapshot of every panel's numbers at `now`, for the given window (default config.windowS). */
-	snapshot(now: number, windowS: number = this.config.windowS): MonitorSnapshot {
+	/**
+	 * One immutable snapshot of every panel's numbers at `now` (event time), for the given window
+	 * (default config.windowS). Ingest rates are measured on the arrival clock, `arrivalNow`: the same
+	 * as `now` for live input, but a recording is viewed at its latest event while lines arrive now.
+	 */
+	snapshot(now: number, windowS: number = this.config.windowS, arrivalNow: number = now): MonitorSnapshot {
 		const performance = this.performance.snapshot(now, windowS);
 		const cost = this.costs.snapshot(now);
 		const alerts = this.evaluateAlerts(now, {performance, cost});
 		return {
 			clock: {now: this.calendar.formatIso(now), now_ms: now, tz: this.config.tz, window_s: windowS},
-			ingest: this.stats.snapshot(now),
+			ingest: this.stats.snapshot(arrivalNow),
 			performance,
 			cost,
 			quality: this.quality.snapshot(now, windowS),

@@ -3,7 +3,8 @@ import type {MonitorStore} from './create-monitor-store.js';
 
 /** What the ticker needs from the Monitor. */
 export type SnapshotSource = {
-	snapshot(now: number, windowS: number): MonitorSnapshot;
+	/** `arrivalNow` is the real clock, for rates of lines read (see `pace`). */
+	snapshot(now: number, windowS: number, arrivalNow: number): MonitorSnapshot;
 	readonly lines: number;
 };
 
@@ -97,7 +98,7 @@ export function createFrameTicker(options: FrameTickerOptions): FrameTicker {
 
 		let snapshot: MonitorSnapshot;
 		try {
-			snapshot = source.snapshot(now(), windowS);
+			snapshot = source.snapshot(now(), windowS, at);
 		} catch {
 			failures++;
 			return;

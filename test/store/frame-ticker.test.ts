@@ -7,10 +7,12 @@ import {fullSnapshot} from '../helpers/snapshot-fixture.js';
 class FakeSource {
 	lines = 0;
 	readonly calls: Array<{now: number; windowS: number}> = [];
+	readonly arrivals: number[] = [];
 	fail = false;
 
-	snapshot(now: number, windowS: number): MonitorSnapshot {
+	snapshot(now: number, windowS: number, arrivalNow: number): MonitorSnapshot {
 		this.calls.push({now, windowS});
+		this.arrivals.push(arrivalNow);
 		if (this.fail) throw new Error('tracker bug');
 		const base = fullSnapshot();
 		return {...base, clock: {...base.clock, now_ms: now, window_s: windowS}};
@@ -116,6 +118,8 @@ describe('createFrameTicker', () => {
 		expect(counter.sets).toBe(2);
 		// ...and every snapshot is taken at the recording's clock, not the wall clock.
 		expect(source.calls.map(call => call.now)).toEqual([recordingEnd, recordingEnd]);
+		// ...while rates of lines read are measured on the real clock.
+		expect(source.arrivals).toEqual([0, 1000]);
 		// Per-chunk checks follow the real clock too: nothing before the deadline, one frame after it.
 		source.lines++;
 		ticker.maybeTick();
