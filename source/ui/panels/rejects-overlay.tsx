@@ -37,8 +37,9 @@ export function rejectRows(ingest: IngestSnapshot, nowMs: number | null): TableR
 			cells: {
 				age: formatRelative(reject.at, nowMs),
 				source: sanitizeText(reject.source),
-				reason: {text: sanitizeText(reject.hint === undefined ? reject.reason : `${reject.reason}: ${reject.hint}`), tone: 'warn'},
-				sample: sanitizeText(reject.sample),
+				reason: {text: sanitizeText(reject.reason), tone: 'warn'},
+				// The hint goes in the wide column: in the reason column it would be cut off at once.
+				sample: sanitizeText(reject.hint === undefined ? reject.sample : `(${reject.hint}) ${reject.sample}`),
 			},
 		}));
 }
