@@ -26,7 +26,6 @@ export const selectIngest = (state: MonitorStoreState): IngestSnapshot | null =>
 export const selectClock = (state: MonitorStoreState): ClockSnapshot | null => state.snapshot?.clock ?? null;
 export const selectUi = (state: MonitorStoreState): UiState => state.ui;
 export const selectKeys = (state: MonitorStoreState): KeysStatus => state.keys;
-export const selectFrame = (state: MonitorStoreState): number => state.frame;
 export const selectHasSnapshot = (state: MonitorStoreState): boolean => state.snapshot !== null;
 
 // Keyed weakly by the rows array so old snapshots' sorted copies are collected with them.

@@ -1,7 +1,5 @@
 import type {ModelPrice, PriceEntry, PriceIssue, PriceLoadResult, PriceSource, PriceTable} from './price-types.js';
 
-export const EMPTY_PRICE_TABLE: PriceTable = {entries: new Map()};
-
 export function priceKey(model: string): string {
 	return model.trim().toLowerCase();
 }
@@ -24,10 +22,6 @@ export function mergePriceTables(...tables: readonly PriceTable[]): PriceTable {
 	}
 
 	return {entries};
-}
-
-export function lookupPrice(table: PriceTable, model: string): PriceEntry | undefined {
-	return table.entries.get(priceKey(model));
 }
 
 /** One line for the CLI's load report. */
