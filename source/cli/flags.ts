@@ -14,6 +14,7 @@ export type FlagName =
 	| 'config'
 	| 'rejectLog'
 	| 'plain'
+	| 'singleThread'
 	| 'follow'
 	| 'demo'
 	| 'json'
@@ -44,6 +45,7 @@ export const FLAGS: readonly FlagSpec[] = [
 	{name: 'config', cli: 'config', type: 'string', commands: WATCH_REPORT},
 	{name: 'rejectLog', cli: 'reject-log', type: 'string', commands: WATCH_REPORT},
 	{name: 'plain', cli: 'plain', type: 'boolean', commands: ['watch']},
+	{name: 'singleThread', cli: 'single-thread', type: 'boolean', commands: WATCH_REPORT},
 	{name: 'follow', cli: 'follow', type: 'boolean', shortFlag: 'f', commands: ['watch']},
 	{name: 'demo', cli: 'demo', type: 'boolean', commands: ['watch']},
 	{name: 'json', cli: 'json', type: 'boolean', commands: ['report']},

@@ -23,6 +23,8 @@ export const HELP_TEXT = `
 	  --reject-log FILE     Append every rejected line to FILE as JSON
 	  --plain               watch: a summary line every 2 s, no dashboard
 	                        (automatic when stdout is not a terminal)
+	  --single-thread       Parse in the main thread (default: a worker thread
+	                        parses stdin and FILEs on a second core)
 	  --follow, -f          watch: keep reading FILEs as they grow, like tail -F
 	  --demo                watch: the built-in demo stream (budgets default to
 	                        $50/day and $1500/month)

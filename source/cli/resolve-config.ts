@@ -25,6 +25,8 @@ export type Settings = {
 	readonly modelAliases: Readonly<Record<string, string>>;
 	readonly rejectLog: string | null;
 	readonly plain: boolean;
+	/** Parse lines in the main thread instead of the parse worker. */
+	readonly singleThread: boolean;
 	readonly follow: boolean;
 	readonly demo: boolean;
 	readonly json: boolean;
@@ -237,6 +239,7 @@ export function resolveConfig(input: ResolveInput): Resolved {
 			modelAliases,
 			rejectLog,
 			plain: flags.plain === true,
+			singleThread: flags.singleThread === true,
 			follow,
 			demo,
 			json: flags.json === true,

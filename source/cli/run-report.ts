@@ -3,6 +3,7 @@
 import {Monitor} from '../domain/monitor.js';
 import type {MonitorConfig} from '../domain/monitor-config.js';
 import type {MonitorSnapshot, SourceStatus} from '../domain/snapshot-types.js';
+import {createParsePool} from '../ingest/parse-pool.js';
 import {createRejectLog} from '../ingest/reject-log.js';
 import {formatIngestSummary} from '../terminal/ingest-summary.js';
 import {formatReport} from '../terminal/report-format.js';
@@ -47,7 +48,8 @@ async function readAll(settings: Settings, monitor: Monitor, io: ReportIo): Prom
 			endTracker(status);
 		},
 	});
-	const sources = createSources(settings, {stdin: io.stdin, sink, now: io.now});
+	const pool = settings.singleThread ? undefined : createParsePool();
+	const sources = createSources(settings, {stdin: io.stdin, sink, now: io.now, ...(pool ? {feeds: pool.feeds} : {})});
 	await new Promise<void>(resolve => {
 		endTracker = createEndTracker(sources.length, resolve);
 		if (sources.length === 0) {
@@ -59,6 +61,7 @@ async function readAll(settings: Settings, monitor: Monitor, io: ReportIo): Prom
 		}
 	});
 	await Promise.allSettled(sources.map(async source => source.stop()));
+	await pool?.close();
 	await rejectLog?.close();
 	return failed;
 }

@@ -3,6 +3,7 @@
 import {Monitor} from '../domain/monitor.js';
 import type {MonitorConfig} from '../domain/monitor-config.js';
 import type {SourceStatus} from '../domain/snapshot-types.js';
+import {createParsePool} from '../ingest/parse-pool.js';
 import {createRejectLog, type RejectLog} from '../ingest/reject-log.js';
 import {createMonitorStore} from '../store/create-monitor-store.js';
 import {createFrameTicker, type FrameTicker} from '../store/frame-ticker.js';
@@ -78,7 +79,8 @@ export async function runWatch(settings: Settings, config: MonitorConfig, io: Wa
 		afterChunk: () => ticker?.maybeTick(),
 		onStatus: status => endTracker(status),
 	});
-	const sources = createSources(settings, {stdin: io.stdin, sink, now: io.now});
+	const pool = settings.singleThread ? undefined : createParsePool();
+	const sources = createSources(settings, {stdin: io.stdin, sink, now: io.now, ...(pool ? {feeds: pool.feeds} : {})});
 	endTracker = createEndTracker(sources.length, () => onAllEnded());
 
 	if (mode === 'tui') {
@@ -93,6 +95,7 @@ export async function runWatch(settings: Settings, config: MonitorConfig, io: Wa
 		lifecycle.add('unmount dashboard', () => dashboard.unmount());
 		lifecycle.add('stop ticker', () => activeTicker.stop());
 		lifecycle.add('stop sources', () => stopAll(sources));
+		lifecycle.add('stop parse worker', () => pool?.close());
 		lifecycle.add('close reject log', () => rejectLog?.close());
 		lifecycle.add('release keys', () => keyboard.dispose());
 		lifecycle.add('remove signal handlers', removeSignals);
@@ -112,6 +115,7 @@ export async function runWatch(settings: Settings, config: MonitorConfig, io: Wa
 		});
 		onAllEnded = () => void lifecycle.shutdown(0);
 		lifecycle.add('stop sources', () => stopAll(sources));
+		lifecycle.add('stop parse worker', () => pool?.close());
 		lifecycle.add('final summary', () => reporter.finish());
 		lifecycle.add('close reject log', () => rejectLog?.close());
 		lifecycle.add('remove signal handlers', removeSignals);

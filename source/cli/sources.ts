@@ -3,6 +3,7 @@ import {createCalendar} from '../domain/calendar.js';
 import {createDemoSource} from '../demo/demo-source.js';
 import {createDemoGenerator} from '../demo/generator.js';
 import {createFileSource} from '../ingest/file-source.js';
+import type {FeedFactory} from '../ingest/byte-feed.js';
 import type {IngestSink} from '../ingest/ingest-sink.js';
 import {createStreamSource} from '../ingest/stream-source.js';
 import type {Settings} from './resolve-config.js';
@@ -17,6 +18,8 @@ export type SourceDeps = {
 	readonly stdin: NodeJS.ReadableStream;
 	readonly sink: IngestSink;
 	readonly now: () => number;
+	/** Where stdin and files are parsed (default: in this thread). */
+	readonly feeds?: FeedFactory;
 };
 
 /** The first instant of the local day six days before today: the demo backfill covers 7 local days. */
@@ -31,19 +34,19 @@ export function createSources(settings: Settings, deps: SourceDeps): RunningSour
 	const used = new Map<string, number>();
 	for (const file of settings.files) {
 		if (file === '-') {
-			sources.push({name: 'stdin', ...createStreamSource({name: 'stdin', stream: deps.stdin, sink: deps.sink, now: deps.now})});
+			sources.push({name: 'stdin', ...createStreamSource({name: 'stdin', stream: deps.stdin, sink: deps.sink, now: deps.now, feeds: deps.feeds})});
 		} else {
 			// Source names key the status list (and end-of-input), so a file named twice gets `#2`.
 			const seen = (used.get(file) ?? 0) + 1;
 			used.set(file, seen);
 			const name = seen === 1 ? file : `${file}#${seen}`;
-			const source = createFileSource({path: file, name, follow, sink: deps.sink, now: deps.now});
+			const source = createFileSource({path: file, name, follow, sink: deps.sink, now: deps.now, feeds: deps.feeds});
 			sources.push({name, start: () => source.start(), stop: () => source.stop()});
 		}
 	}
 
 	if (settings.readStdin && !settings.files.includes('-')) {
-		sources.push({name: 'stdin', ...createStreamSource({name: 'stdin', stream: deps.stdin, sink: deps.sink, now: deps.now})});
+		sources.push({name: 'stdin', ...createStreamSource({name: 'stdin', stream: deps.stdin, sink: deps.sink, now: deps.now, feeds: deps.feeds})});
 	}
 
 	if (settings.demo) {

@@ -2,8 +2,9 @@
 // (fs.watch misses events on network filesystems and some editors' save patterns).
 import {open, stat} from 'node:fs/promises';
 import type {FileHandle} from 'node:fs/promises';
+import type {FeedFactory} from './byte-feed.js';
 import type {IngestSink} from './ingest-sink.js';
-import {LineFeed} from './line-feed.js';
+import {lineFeeds} from './line-feed.js';
 import {errorDetail} from './stream-source.js';
 import type {IngestSource} from './stream-source.js';
 
@@ -21,6 +22,8 @@ export type FileSourceOptions = {
 	readonly name?: string;
 	/** Largest read per event-loop turn, so a big file never starves the UI. */
 	readonly sliceBytes?: number;
+	/** Where chunks are parsed (default: in this thread). */
+	readonly feeds?: FeedFactory;
 };
 
 export type FileSource = IngestSource & {
@@ -38,13 +41,11 @@ function isMissing(error: unknown): boolean {
 	return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-const nextTurn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
-
 export function createFileSource(options: FileSourceOptions): FileSource {
 	const {path, follow, sink, now} = options;
 	const pollMs = options.pollMs !== undefined && options.pollMs > 0 ? options.pollMs : DEFAULT_POLL_MS;
 	const sliceBytes = options.sliceBytes !== undefined && options.sliceBytes > 0 ? options.sliceBytes : DEFAULT_SLICE_BYTES;
-	const feed = new LineFeed(options.name ?? path, sink, now, options.maxLineBytes);
+	const feed = (options.feeds ?? lineFeeds)(options.name ?? path, sink, now, options.maxLineBytes);
 
 	let buffer: Buffer | undefined;
 	let handle: FileHandle | undefined;
@@ -66,7 +67,8 @@ export function createFileSource(options: FileSourceOptions): FileSource {
 			if (bytesRead === 0 || stopped) return;
 			offset += bytesRead;
 			feed.push(buffer.subarray(0, bytesRead));
-			await nextTurn();
+			// One slice per turn (the UI gets its turn), and no further while a parse worker catches up.
+			await feed.room();
 		}
 	}
 
@@ -97,8 +99,7 @@ export function createFileSource(options: FileSourceOptions): FileSource {
 		} catch {
 			// The old file may already be unreadable; what was read is kept.
 		}
-		feed.splitter.end();
-		feed.afterChunk();
+		feed.end();
 		await closeHandle();
 	}
 
@@ -108,8 +109,7 @@ export function createFileSource(options: FileSourceOptions): FileSource {
 			feed.status('reading');
 			await readToEnd(false);
 			if (stopped) return;
-			feed.splitter.end();
-			feed.afterChunk();
+			feed.end();
 			feed.status('ended');
 		} catch (error) {
 			if (!stopped) feed.status('error', errorDetail(error));
@@ -140,7 +140,7 @@ export function createFileSource(options: FileSourceOptions): FileSource {
 			feed.status('reading', followDetail);
 		} else if (st.size < offset) {
 			// copytruncate-style rotation or `> file`: the partial line we held belongs to the old content.
-			feed.splitter.reset();
+			feed.reset();
 			offset = 0;
 			followDetail = 'truncated, read again from the start';
 		}

@@ -1,15 +1,19 @@
-// Splitter → parser → sink, shared by every byte source. The sink is isolated: if it throws,
-// that line is lost and counted, the source keeps reading.
+// Splitter → parser → sink in this thread, shared by every byte source when there is no parse
+// worker. The sink is isolated: if it throws, that line is lost and counted, the source keeps reading.
 import {parseLine} from '../events/parse.js';
 import type {ParseOutcome} from '../events/types.js';
-import type {IngestSink, IngestSourceState, IngestSourceStatus} from './ingest-sink.js';
+import {StatusDeduper, overlongOutcome, type ByteFeed} from './byte-feed.js';
+import type {IngestSink, IngestSourceState} from './ingest-sink.js';
 import {LineSplitter} from './line-splitter.js';
 
-export class LineFeed {
+const nextTurn = (): Promise<void> => new Promise(resolve => setImmediate(resolve));
+
+export class LineFeed implements ByteFeed {
 	readonly splitter: LineSplitter;
 	/** Times the sink threw. */
 	sinkErrors = 0;
-	#lastStatus: IngestSourceStatus | undefined;
+	readonly backlogged = false;
+	readonly #statuses: StatusDeduper;
 
 	constructor(
 		readonly name: string,
@@ -17,6 +21,7 @@ export class LineFeed {
 		now: () => number,
 		maxLineBytes: number | undefined,
 	) {
+		this.#statuses = new StatusDeduper(name);
 		let tooLong: ParseOutcome | undefined;
 		this.splitter = new LineSplitter({
 			maxLineBytes,
@@ -29,7 +34,7 @@ export class LineFeed {
 			},
 			onOverlong: sample => {
 				try {
-					tooLong ??= Object.freeze({ok: false as const, reason: 'line_too_long', hint: `longer than ${this.splitter.maxLineBytes} bytes`});
+					tooLong ??= overlongOutcome(this.splitter.maxLineBytes);
 					sink.accept(tooLong, name, sample);
 				} catch {
 					this.sinkErrors++;
@@ -48,6 +53,23 @@ export class LineFeed {
 		this.afterChunk();
 	}
 
+	end(): void {
+		try {
+			this.splitter.end();
+		} catch {
+			this.sinkErrors++;
+		}
+		this.afterChunk();
+	}
+
+	reset(): void {
+		this.splitter.reset();
+	}
+
+	room(): Promise<void> {
+		return nextTurn();
+	}
+
 	afterChunk(): void {
 		try {
 			this.sink.afterChunk();
@@ -58,10 +80,8 @@ export class LineFeed {
 
 	/** Reports a state change; repeats of the same state and detail are not sent again. */
 	status(state: IngestSourceState, detail?: string): void {
-		const last = this.#lastStatus;
-		if (last !== undefined && last.state === state && last.detail === detail) return;
-		const status: IngestSourceStatus = detail === undefined ? {name: this.name, state} : {name: this.name, state, detail};
-		this.#lastStatus = status;
+		const status = this.#statuses.next(state, detail);
+		if (status === undefined) return;
 		try {
 			this.sink.sourceStatus(status);
 		} catch {
@@ -69,3 +89,7 @@ export class LineFeed {
 		}
 	}
 }
+
+/** The in-thread feed factory (the default of every byte source). */
+export const lineFeeds = (name: string, sink: IngestSink, now: () => number, maxLineBytes: number | undefined): ByteFeed =>
+	new LineFeed(name, sink, now, maxLineBytes);

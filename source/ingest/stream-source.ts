@@ -1,6 +1,7 @@
 // A readable byte stream (stdin, a pipe, a file read stream) as an ingest source.
+import type {FeedFactory} from './byte-feed.js';
 import type {IngestSink} from './ingest-sink.js';
-import {LineFeed} from './line-feed.js';
+import {lineFeeds} from './line-feed.js';
 
 export type StreamSourceOptions = {
 	readonly name: string;
@@ -8,6 +9,8 @@ export type StreamSourceOptions = {
 	readonly sink: IngestSink;
 	readonly now: () => number;
 	readonly maxLineBytes?: number;
+	/** Where chunks are parsed (default: in this thread). */
+	readonly feeds?: FeedFactory;
 };
 
 export type IngestSource = {
@@ -28,18 +31,27 @@ function hasDestroy(stream: NodeJS.ReadableStream): stream is NodeJS.ReadableStr
 
 export function createStreamSource(options: StreamSourceOptions): IngestSource {
 	const {name, stream, sink, now, maxLineBytes} = options;
-	const feed = new LineFeed(name, sink, now, maxLineBytes);
+	const feed = (options.feeds ?? lineFeeds)(name, sink, now, maxLineBytes);
 	let started = false;
 	let finished = false;
+	let pausedForRoom = false;
 
 	const onData = (chunk: Buffer | string): void => {
 		feed.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+		// A parse worker that falls behind pauses the stream, so unparsed bytes never pile up.
+		if (feed.backlogged && !pausedForRoom) {
+			pausedForRoom = true;
+			stream.pause();
+			void feed.room().then(() => {
+				pausedForRoom = false;
+				if (!finished) stream.resume();
+			});
+		}
 	};
 	const onEnd = (): void => {
 		if (finished) return;
 		finished = true;
-		feed.splitter.end();
-		feed.afterChunk();
+		feed.end();
 		feed.status('ended');
 		detach();
 	};

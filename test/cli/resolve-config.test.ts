@@ -35,6 +35,7 @@ describe('resolveConfig', () => {
 			priceOverrides: null,
 			rejectLog: null,
 			plain: false,
+			singleThread: false,
 			follow: false,
 			demo: false,
 			rate: 20,
