@@ -17,7 +17,15 @@ export class FieldReader {
 	warnings: string[] | undefined = undefined;
 	failure: Rejection | undefined = undefined;
 
-	constructor(readonly arrivalMs: number) {}
+	constructor(public arrivalMs: number) {}
+
+	/** Makes the reader fresh for the next parse (one reader serves every line). */
+	reset(arrivalMs: number): this {
+		this.arrivalMs = arrivalMs;
+		this.warnings = undefined;
+		this.failure = undefined;
+		return this;
+	}
 
 	warn(code: string): void {
 		if (this.warnings === undefined) this.warnings = [code];
@@ -35,21 +43,19 @@ const HEX_CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) HEX_CLASS[c] = c === 48 ? 1 : 3;
 for (let c = 97; c <= 102; c++) HEX_CLASS[c] = 3;
 
-// Ids of the last few events: the spans and calls of one trace arrive together, so most trace
-// and parent ids repeat a recent one. A hit skips the character check and returns the earlier
-// string object, whose hash V8 has already computed for the trackers' Maps (and the fresh copy
-// from JSON.parse is left to die young).
-const RECENT_IDS = 8;
-const recentIds: string[] = Array.from({length: RECENT_IDS}, () => '');
-let recentNext = 0;
+// Recently seen ids: the spans and calls of one trace arrive together, so most trace and parent
+// ids repeat a recent one. A hit skips the character check and returns the earlier string object,
+// whose hash V8 has already computed for the trackers' Maps (and the fresh copy from JSON.parse is
+// left to die young). Direct-mapped on two characters, so a lookup is one string compare.
+const RECENT_ID_SLOTS = 64;
+const recentIds: string[] = Array.from({length: RECENT_ID_SLOTS}, () => '');
 
 /** Lower-cased hex id of exactly `length` chars and not all zero, else undefined. No allocation when already lower-case. */
 export function normalizeHexId(s: string, length: number): string | undefined {
 	if (s.length !== length) return undefined;
-	for (let i = 0; i < RECENT_IDS; i++) {
-		const recent = recentIds[i]!;
-		if (recent === s) return recent;
-	}
+	const slot = (s.charCodeAt(0) * 8 + s.charCodeAt(length - 1)) & (RECENT_ID_SLOTS - 1);
+	const recent = recentIds[slot]!;
+	if (recent === s) return recent;
 	// Fast path: lower-case hex, one table lookup per character.
 	let isHex = 1;
 	let nonZero = 0;
@@ -61,8 +67,7 @@ export function normalizeHexId(s: string, length: number): string | undefined {
 	}
 	if (isHex === 1) {
 		if ((nonZero & 2) === 0) return undefined;
-		recentIds[recentNext] = s;
-		recentNext = (recentNext + 1) % RECENT_IDS;
+		recentIds[slot] = s;
 		return s;
 	}
 	return normalizeMixedCaseHexId(s, length);
@@ -117,13 +122,25 @@ const LABEL_CACHE_MAX = 4096;
 const LABEL_MAX_CHARS = 128;
 const labels = new Map<string, string>();
 
+// In front of the Map, a direct-mapped cache on the length and two characters: a Map lookup must
+// first hash the fresh string (every character), a slot hit is one string compare.
+const LABEL_SLOTS = 128;
+const slotRaw: string[] = Array.from({length: LABEL_SLOTS}, () => '');
+const slotClean: string[] = Array.from({length: LABEL_SLOTS}, () => '');
+
 export function internLabel(value: string): string {
-	if (value.length > LABEL_MAX_CHARS) return sanitizeText(value);
-	const known = labels.get(value);
-	if (known !== undefined) return known;
-	if (labels.size >= LABEL_CACHE_MAX) labels.clear();
-	const clean = sanitizeText(value);
-	labels.set(value, clean);
+	const n = value.length;
+	if (n > LABEL_MAX_CHARS) return sanitizeText(value);
+	const slot = (n * 31 + value.charCodeAt(n >> 1) * 7 + value.charCodeAt(n - 1)) & (LABEL_SLOTS - 1);
+	if (slotRaw[slot] === value) return slotClean[slot]!;
+	let clean = labels.get(value);
+	if (clean === undefined) {
+		if (labels.size >= LABEL_CACHE_MAX) labels.clear();
+		clean = sanitizeText(value);
+		labels.set(value, clean);
+	}
+	slotRaw[slot] = value;
+	slotClean[slot] = clean;
 	return clean;
 }
 
@@ -181,6 +198,8 @@ export function readHex(r: FieldReader, value: unknown, spec: FieldSpec): string
 /** One of `values`, compared lower-cased. */
 export function readEnum<T extends string>(r: FieldReader, value: unknown, spec: FieldSpec, values: readonly T[]): T | undefined {
 	if (typeof value === 'string') {
+		// Already canonical (the usual case): no lower-casing.
+		for (let i = 0; i < values.length; i++) if (values[i] === value) return values[i];
 		const lower = value.toLowerCase();
 		const found = values.find(v => v === lower);
 		return found ?? invalid(r, spec, spec.outOfRange);
@@ -220,32 +239,64 @@ export function readEventTs(r: FieldReader, value: unknown): number {
 	return ms;
 }
 
-// Key lists already found to hold only known fields, per known set. JSON.parse gives objects of
-// one shape the same (internalised) key strings in the same order, so comparing a line's keys with
-// a remembered list is a few pointer compares instead of a Set lookup per key.
-const KNOWN_SHAPES = 8;
-const knownShapes = new WeakMap<ReadonlySet<string>, string[][]>();
+// Key sequences already found to hold only known fields, as one trie per known set. JSON.parse
+// gives objects of one shape the same (internalised) key strings in the same order, so following
+// a line's keys down the trie is a pointer compare or two per key instead of a Set lookup, however
+// many optional-field combinations the senders use.
+type ShapeNode = {
+	readonly key: string;
+	/** First child (the key that may follow this one), then the child's siblings via `sibling`. */
+	child: ShapeNode | undefined;
+	sibling: ShapeNode | undefined;
+	/** A known-clean key list ends here. */
+	end: boolean;
+};
+
+// Bounds the memory a stream of ever-new key orders can take; the trie restarts when it is full.
+const MAX_SHAPE_NODES = 4096;
+
+type ShapeTrie = {root: ShapeNode; nodes: number};
+
+const shapeTries = new WeakMap<ReadonlySet<string>, ShapeTrie>();
+
+function newTrie(): ShapeTrie {
+	return {root: {key: '', child: undefined, sibling: undefined, end: false}, nodes: 0};
+}
+
+function rememberShape(trie: ShapeTrie, keys: readonly string[]): void {
+	if (trie.nodes + keys.length > MAX_SHAPE_NODES) {
+		trie.root = newTrie().root;
+		trie.nodes = 0;
+	}
+	let node = trie.root;
+	for (const key of keys) {
+		let next = node.child;
+		while (next !== undefined && next.key !== key) next = next.sibling;
+		if (next === undefined) {
+			next = {key, child: undefined, sibling: node.child, end: false};
+			node.child = next;
+			trie.nodes++;
+		}
+		node = next;
+	}
+	node.end = true;
+}
 
 /** Warns `unknown_field:<name>` for top-level keys the type does not know (at most a few per event). */
 export function checkUnknownFields(r: FieldReader, obj: WireObject, known: ReadonlySet<string>): void {
-	let shapes = knownShapes.get(known);
-	if (shapes === undefined) {
-		shapes = [];
-		knownShapes.set(known, shapes);
+	let trie = shapeTries.get(known);
+	if (trie === undefined) {
+		trie = newTrie();
+		shapeTries.set(known, trie);
 	}
-	for (let s = 0; s < shapes.length; s++) {
-		const shape = shapes[s]!;
-		let index = 0;
-		let same = true;
-		for (const key in obj) {
-			if (shape[index] !== key) {
-				same = false;
-				break;
-			}
-			index++;
-		}
-		if (same && index === shape.length) return;
+	let node: ShapeNode | undefined = trie.root;
+	for (const key in obj) {
+		let next: ShapeNode | undefined = node.child;
+		while (next !== undefined && next.key !== key) next = next.sibling;
+		node = next;
+		if (node === undefined) break;
 	}
+	if (node?.end === true) return;
 
 	let reported = 0;
 	const keys: string[] = [];
@@ -255,8 +306,5 @@ export function checkUnknownFields(r: FieldReader, obj: WireObject, known: Reado
 		if (reported++ >= MAX_UNKNOWN_FIELD_WARNINGS) return;
 		r.warn('unknown_field:' + sanitizeText(truncateText(key, MAX_UNKNOWN_NAME_CHARS)));
 	}
-	if (reported === 0) {
-		if (shapes.length >= KNOWN_SHAPES) shapes.pop();
-		shapes.unshift(keys);
-	}
+	if (reported === 0) rememberShape(trie, keys);
 }

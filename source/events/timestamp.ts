@@ -38,8 +38,6 @@ export function parseRfc3339(s: string): number {
 	const n = s.length;
 	// Shortest: 2026-08-20T10:00:00Z (20); longest: 9 fraction digits and ±HH:MM (35).
 	if (n < 20 || n > 35) return Number.NaN;
-	// Consecutive events mostly share their date and time to the second: reuse that part.
-	if (lastSecondText !== '' && s.startsWith(lastSecondText)) return withFractionAndOffset(s, lastSecondMs, false);
 	const century = twoDigits(s, 0);
 	const yy = twoDigits(s, 2);
 	const month = twoDigits(s, 5);
@@ -55,25 +53,29 @@ export function parseRfc3339(s: string): number {
 	) {
 		return Number.NaN;
 	}
-	const year = century * 100 + yy;
-	const maxDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
-	if (day > maxDay) return Number.NaN;
+	// Consecutive events nearly always fall on the same day: reuse its (already checked) day number.
+	// Reading every digit costs less than comparing the text with the previous timestamp's.
+	const dateKey = ((century * 100 + yy) * 100 + month) * 100 + day;
+	let days: number;
+	if (dateKey === lastDateKey) {
+		days = lastDays;
+	} else {
+		const year = century * 100 + yy;
+		const maxDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+		if (day > maxDay) return Number.NaN;
+		days = daysFromCivil(year, month, day);
+		lastDateKey = dateKey;
+		lastDays = days;
+	}
 	// A leap second (:60) is folded into :59.999 so ordering is kept without rolling the minute.
 	const leap = second === 60;
 	if (leap) second = 59;
-	const secondMs = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
-	const ms = withFractionAndOffset(s, secondMs, leap);
-	if (!leap && !Number.isNaN(ms)) {
-		lastSecondText = s.slice(0, 19);
-		lastSecondMs = secondMs;
-	}
-	return ms;
+	return withFractionAndOffset(s, ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000, leap);
 }
 
-// The first 19 characters (date and time to the second) of the last valid timestamp, and their
-// value (UTC, before the offset).
-let lastSecondText = '';
-let lastSecondMs = 0;
+// YYYYMMDD of the last valid calendar date seen, and its day number.
+let lastDateKey = -1;
+let lastDays = 0;
 
 /** Adds the fraction (truncated to ms) and applies the offset of `s` from index 19; NaN when malformed. */
 function withFractionAndOffset(s: string, secondMs: number, leap: boolean): number {

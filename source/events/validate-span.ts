@@ -43,6 +43,15 @@ function readKind(r: FieldReader, value: unknown): SpanKind {
 	if (value === undefined || value === null) return 'internal';
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 5) return KINDS[value - 1] ?? 'internal';
 	if (typeof value === 'string') {
+		// Already canonical (the usual case): no lower-casing and no search.
+		switch (value) {
+			case 'internal':
+			case 'server':
+			case 'client':
+			case 'producer':
+			case 'consumer':
+				return value;
+		}
 		let lower = value.toLowerCase();
 		if (lower.startsWith('span_kind_')) lower = lower.slice(10);
 		const found = KINDS.find(k => k === lower);
@@ -55,6 +64,7 @@ function readKind(r: FieldReader, value: unknown): SpanKind {
 function readStatusCode(value: unknown): SpanStatusCode | undefined {
 	if (typeof value === 'number') return Number.isInteger(value) ? STATUS_CODES[value] : undefined;
 	if (typeof value !== 'string') return undefined;
+	if (value === 'ok' || value === 'error' || value === 'unset') return value;
 	let lower = value.toLowerCase();
 	if (lower.startsWith('status_code_')) lower = lower.slice(12);
 	return STATUS_CODES.find(c => c === lower);
@@ -108,7 +118,9 @@ export function readAttributes(r: FieldReader, value: unknown): Readonly<Record<
 			r.warn(F.attributes.truncated);
 			break;
 		}
-		const key = cleanText(r, rawKey, MAX_ATTRIBUTE_KEY_CHARS, F.attributes.truncated);
+		// Attribute keys take few distinct values: interned like labels (the same text as cleanText
+		// gives whenever nothing is cut).
+		const key = rawKey.length <= MAX_ATTRIBUTE_KEY_CHARS ? internLabel(rawKey) : cleanText(r, rawKey, MAX_ATTRIBUTE_KEY_CHARS, F.attributes.truncated);
 		// A `__proto__` key must become a plain property, not the prototype; any other key can be
 		// assigned (defineProperty for every key cost a descriptor object and a slow path per span).
 		if (key === '__proto__') Object.defineProperty(out, key, {value: v, enumerable: true, writable: true, configurable: true});
