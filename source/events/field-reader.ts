@@ -2,15 +2,13 @@
 // much faster than a loop of keyed loads) and pass the field's spec from their table; the reader
 // records the first rejection or a field-level warning and returns the clean value.
 import type {FieldSpec} from './field-spec.js';
+import {internLabel} from './label-cache.js';
 import {sanitizeText, truncateText} from './sanitize.js';
 import {CLOCK_SKEW_MS, epochUnitHint, isPlausible, toEpochMs} from './timestamp.js';
 
 export type Rejection = {readonly ok: false; readonly reason: string; readonly hint?: string};
 
 export type WireObject = Readonly<Record<string, unknown>>;
-
-export const MAX_UNKNOWN_FIELD_WARNINGS = 8;
-const MAX_UNKNOWN_NAME_CHARS = 64;
 
 /** State of one parse: the first rejection wins, warnings are deduplicated. */
 export class FieldReader {
@@ -113,37 +111,6 @@ function absent(r: FieldReader, spec: FieldSpec): undefined {
 	return undefined;
 }
 
-// Labels (model, provider, feature, service, span names…) take few distinct values but arrive as
-// a fresh string on every line. Mapping each to one canonical, already sanitised string object
-// lets the trackers' Maps find a key whose hash V8 has cached and that is pointer-equal to theirs,
-// and stored events share the memory. Bounded: cleared when full (a high-cardinality label then
-// costs a Map insert per event, nothing more).
-const LABEL_CACHE_MAX = 4096;
-const LABEL_MAX_CHARS = 128;
-const labels = new Map<string, string>();
-
-// In front of the Map, a direct-mapped cache on the length and two characters: a Map lookup must
-// first hash the fresh string (every character), a slot hit is one string compare.
-const LABEL_SLOTS = 128;
-const slotRaw: string[] = Array.from({length: LABEL_SLOTS}, () => '');
-const slotClean: string[] = Array.from({length: LABEL_SLOTS}, () => '');
-
-export function internLabel(value: string): string {
-	const n = value.length;
-	if (n > LABEL_MAX_CHARS) return sanitizeText(value);
-	const slot = (n * 31 + value.charCodeAt(n >> 1) * 7 + value.charCodeAt(n - 1)) & (LABEL_SLOTS - 1);
-	if (slotRaw[slot] === value) return slotClean[slot]!;
-	let clean = labels.get(value);
-	if (clean === undefined) {
-		if (labels.size >= LABEL_CACHE_MAX) labels.clear();
-		clean = sanitizeText(value);
-		labels.set(value, clean);
-	}
-	slotRaw[slot] = value;
-	slotClean[slot] = clean;
-	return clean;
-}
-
 /** A string of at most spec.max chars (longer: truncated, or with `dropLong` invalid). Empty counts as absent. */
 export function readText(r: FieldReader, value: unknown, spec: FieldSpec): string | undefined {
 	if (typeof value === 'string') {
@@ -237,74 +204,4 @@ export function readEventTs(r: FieldReader, value: unknown): number {
 		return r.arrivalMs;
 	}
 	return ms;
-}
-
-// Key sequences already found to hold only known fields, as one trie per known set. JSON.parse
-// gives objects of one shape the same (internalised) key strings in the same order, so following
-// a line's keys down the trie is a pointer compare or two per key instead of a Set lookup, however
-// many optional-field combinations the senders use.
-type ShapeNode = {
-	readonly key: string;
-	/** First child (the key that may follow this one), then the child's siblings via `sibling`. */
-	child: ShapeNode | undefined;
-	sibling: ShapeNode | undefined;
-	/** A known-clean key list ends here. */
-	end: boolean;
-};
-
-// Bounds the memory a stream of ever-new key orders can take; the trie restarts when it is full.
-const MAX_SHAPE_NODES = 4096;
-
-type ShapeTrie = {root: ShapeNode; nodes: number};
-
-const shapeTries = new WeakMap<ReadonlySet<string>, ShapeTrie>();
-
-function newTrie(): ShapeTrie {
-	return {root: {key: '', child: undefined, sibling: undefined, end: false}, nodes: 0};
-}
-
-function rememberShape(trie: ShapeTrie, keys: readonly string[]): void {
-	if (trie.nodes + keys.length > MAX_SHAPE_NODES) {
-		trie.root = newTrie().root;
-		trie.nodes = 0;
-	}
-	let node = trie.root;
-	for (const key of keys) {
-		let next = node.child;
-		while (next !== undefined && next.key !== key) next = next.sibling;
-		if (next === undefined) {
-			next = {key, child: undefined, sibling: node.child, end: false};
-			node.child = next;
-			trie.nodes++;
-		}
-		node = next;
-	}
-	node.end = true;
-}
-
-/** Warns `unknown_field:<name>` for top-level keys the type does not know (at most a few per event). */
-export function checkUnknownFields(r: FieldReader, obj: WireObject, known: ReadonlySet<string>): void {
-	let trie = shapeTries.get(known);
-	if (trie === undefined) {
-		trie = newTrie();
-		shapeTries.set(known, trie);
-	}
-	let node: ShapeNode | undefined = trie.root;
-	for (const key in obj) {
-		let next: ShapeNode | undefined = node.child;
-		while (next !== undefined && next.key !== key) next = next.sibling;
-		node = next;
-		if (node === undefined) break;
-	}
-	if (node?.end === true) return;
-
-	let reported = 0;
-	const keys: string[] = [];
-	for (const key in obj) {
-		keys.push(key);
-		if (known.has(key)) continue;
-		if (reported++ >= MAX_UNKNOWN_FIELD_WARNINGS) return;
-		r.warn('unknown_field:' + sanitizeText(truncateText(key, MAX_UNKNOWN_NAME_CHARS)));
-	}
-	if (reported === 0) rememberShape(trie, keys);
 }

@@ -1,6 +1,7 @@
 // Line → validated event (protocols.md §4.5). The per-line boundary: nothing here throws.
-import {FieldReader, checkUnknownFields} from './field-reader.js';
+import {FieldReader} from './field-reader.js';
 import type {WireObject} from './field-reader.js';
+import {KnownShapes} from './known-shapes.js';
 import type {MonitorEvent, ParseOutcome, WarningCode} from './types.js';
 import {LLM_CALL_FIELDS, validateLlmCall} from './validate-llm-call.js';
 import {REVENUE_FIELDS, validateRevenue} from './validate-revenue.js';
@@ -34,6 +35,11 @@ function detectOtlp(obj: WireObject): Rejected | undefined {
 	return undefined;
 }
 
+const SPAN_SHAPES = new KnownShapes(SPAN_FIELDS);
+const LLM_CALL_SHAPES = new KnownShapes(LLM_CALL_FIELDS);
+const SCORE_SHAPES = new KnownShapes(SCORE_FIELDS);
+const REVENUE_SHAPES = new KnownShapes(REVENUE_FIELDS);
+
 // One reader serves every parse; taken while in use, so a parse started from inside another
 // (a getter of a hostile in-process value) gets its own, and one abandoned by a throw is replaced.
 let spareReader: FieldReader | undefined = new FieldReader(0);
@@ -49,25 +55,25 @@ function validate(value: unknown, arrivalMs: number): ParseOutcome {
 	spareReader = undefined;
 	// Direct calls, not one call through a variable: each site stays monomorphic.
 	let event: MonitorEvent | undefined;
-	let known: ReadonlySet<string>;
+	let shapes: KnownShapes;
 	if (type === 'span') {
 		event = validateSpan(r, obj);
-		known = SPAN_FIELDS;
+		shapes = SPAN_SHAPES;
 	} else if (type === 'llm_call') {
 		event = validateLlmCall(r, obj);
-		known = LLM_CALL_FIELDS;
+		shapes = LLM_CALL_SHAPES;
 	} else if (type === 'score') {
 		event = validateScore(r, obj);
-		known = SCORE_FIELDS;
+		shapes = SCORE_SHAPES;
 	} else {
 		event = validateRevenue(r, obj);
-		known = REVENUE_FIELDS;
+		shapes = REVENUE_SHAPES;
 	}
 	let outcome: ParseOutcome;
 	if (event === undefined || r.failure !== undefined) {
 		outcome = r.failure ?? UNREADABLE_OBJECT;
 	} else {
-		checkUnknownFields(r, obj, known);
+		shapes.check(r, obj);
 		outcome = {ok: true, event, warnings: r.warnings ?? NO_WARNINGS};
 	}
 	spareReader = r;

@@ -1,7 +1,8 @@
 // `span` (protocols.md §4.3): a generic trace span for apps without an OTel SDK.
-import {cleanText, internLabel, normalizeHexId, readHex, readNumber, readText, readTime} from './field-reader.js';
+import {cleanText, normalizeHexId, readHex, readNumber, readText, readTime} from './field-reader.js';
 import type {FieldReader, WireObject} from './field-reader.js';
 import {COMMON_WIRE, MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, field, knownFields} from './field-spec.js';
+import {internLabel, sanitizeRepeated} from './label-cache.js';
 import {CLOCK_SKEW_MS, epochUnitHint, isPlausible, toEpochMs} from './timestamp.js';
 import type {AttributeValue, SpanEvent, SpanKind, SpanStatusCode} from './types.js';
 
@@ -75,7 +76,9 @@ function isScalar(value: unknown): value is string | number | boolean {
 }
 
 function cleanScalar(r: FieldReader, value: string | number | boolean): string | number | boolean {
-	return typeof value === 'string' ? cleanText(r, value, MAX_MESSAGE_CHARS, F.attributes.truncated) : value;
+	if (typeof value !== 'string') return value;
+	// Attribute values repeat (routes, peers, status texts): the same text as cleanText when nothing is cut.
+	return value.length <= MAX_MESSAGE_CHARS ? sanitizeRepeated(value) : cleanText(r, value, MAX_MESSAGE_CHARS, F.attributes.truncated);
 }
 
 function readAttributeValue(r: FieldReader, value: unknown): AttributeValue | undefined {

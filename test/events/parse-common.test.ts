@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseLine, parseObject} from '../../source/events/parse.js';
-import {MAX_UNKNOWN_FIELD_WARNINGS} from '../../source/events/field-reader.js';
+import {MAX_UNKNOWN_FIELD_WARNINGS} from '../../source/events/known-shapes.js';
 import {NOW, T0, accept, call, expectReason, line, reject} from './parse-helpers.js';
 
 describe('framing-level rejections', () => {
