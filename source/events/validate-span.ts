@@ -102,6 +102,28 @@ function readAttributeValue(r: FieldReader, value: unknown): AttributeValue | un
 const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 const NO_EVENTS: ReadonlyArray<{readonly ts: number; readonly name: string}> = Object.freeze([]);
 
+/**
+ * The usual case, attributes that are already clean scalars: one spread, then a check of the
+ * copy (not of the original, whose getters could answer differently twice). Building the object
+ * key by key costs a megamorphic, map-transitioning store per attribute.
+ */
+function copyIfClean(value: WireObject): Record<string, AttributeValue> | undefined {
+	const copy: Record<string, unknown> = {...value};
+	let count = 0;
+	for (const key in copy) {
+		const v = copy[key];
+		if (typeof v === 'string') {
+			if (v.length > MAX_MESSAGE_CHARS || sanitizeRepeated(v) !== v) return undefined;
+		} else if (typeof v === 'number') {
+			if (!Number.isFinite(v)) return undefined;
+		} else if (typeof v !== 'boolean') {
+			return undefined;
+		}
+		if (key.length > MAX_ATTRIBUTE_KEY_CHARS || internLabel(key) !== key || ++count > MAX_SPAN_ATTRIBUTES) return undefined;
+	}
+	return copy as Record<string, AttributeValue>;
+}
+
 /** Copies scalar (or scalar-array) attributes; nested objects and nulls are dropped with one warning. */
 export function readAttributes(r: FieldReader, value: unknown): Readonly<Record<string, AttributeValue>> {
 	if (value === undefined || value === null) return NO_ATTRIBUTES;
@@ -109,6 +131,8 @@ export function readAttributes(r: FieldReader, value: unknown): Readonly<Record<
 		r.warn(F.attributes.dropped);
 		return NO_ATTRIBUTES;
 	}
+	const clean = copyIfClean(value);
+	if (clean !== undefined) return clean;
 	const out: Record<string, AttributeValue> = {};
 	let count = 0;
 	for (const rawKey of Object.keys(value)) {
