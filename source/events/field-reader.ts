@@ -2,6 +2,7 @@
 // much faster than a loop of keyed loads) and pass the field's spec from their table; the reader
 // records the first rejection or a field-level warning and returns the clean value.
 import type {FieldSpec} from './field-spec.js';
+import {internLabel} from './label-cache.js';
 import {sanitizeText, truncateText} from './sanitize.js';
 import {CLOCK_SKEW_MS, epochUnitHint, isPlausible, toEpochMs} from './timestamp.js';
 
@@ -9,15 +10,20 @@ export type Rejection = {readonly ok: false; readonly reason: string; readonly h
 
 export type WireObject = Readonly<Record<string, unknown>>;
 
-export const MAX_UNKNOWN_FIELD_WARNINGS = 8;
-const MAX_UNKNOWN_NAME_CHARS = 64;
-
 /** State of one parse: the first rejection wins, warnings are deduplicated. */
 export class FieldReader {
 	warnings: string[] | undefined = undefined;
 	failure: Rejection | undefined = undefined;
 
-	constructor(readonly arrivalMs: number) {}
+	constructor(public arrivalMs: number) {}
+
+	/** Makes the reader fresh for the next parse (one reader serves every line). */
+	reset(arrivalMs: number): this {
+		this.arrivalMs = arrivalMs;
+		this.warnings = undefined;
+		this.failure = undefined;
+		return this;
+	}
 
 	warn(code: string): void {
 		if (this.warnings === undefined) this.warnings = [code];
@@ -35,21 +41,19 @@ const HEX_CLASS = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) HEX_CLASS[c] = c === 48 ? 1 : 3;
 for (let c = 97; c <= 102; c++) HEX_CLASS[c] = 3;
 
-// Ids of the last few events: the spans and calls of one trace arrive together, so most trace
-// and parent ids repeat a recent one. A hit skips the character check and returns the earlier
-// string object, whose hash V8 has already computed for the trackers' Maps (and the fresh copy
-// from JSON.parse is left to die young).
-const RECENT_IDS = 8;
-const recentIds: string[] = Array.from({length: RECENT_IDS}, () => '');
-let recentNext = 0;
+// Recently seen ids: the spans and calls of one trace arrive together, so most trace and parent
+// ids repeat a recent one. A hit skips the character check and returns the earlier string object,
+// whose hash V8 has already computed for the trackers' Maps (and the fresh copy from JSON.parse is
+// left to die young). Direct-mapped on two characters, so a lookup is one string compare.
+const RECENT_ID_SLOTS = 64;
+const recentIds: string[] = Array.from({length: RECENT_ID_SLOTS}, () => '');
 
 /** Lower-cased hex id of exactly `length` chars and not all zero, else undefined. No allocation when already lower-case. */
 export function normalizeHexId(s: string, length: number): string | undefined {
 	if (s.length !== length) return undefined;
-	for (let i = 0; i < RECENT_IDS; i++) {
-		const recent = recentIds[i]!;
-		if (recent === s) return recent;
-	}
+	const slot = (s.charCodeAt(0) * 8 + s.charCodeAt(length - 1)) & (RECENT_ID_SLOTS - 1);
+	const recent = recentIds[slot]!;
+	if (recent === s) return recent;
 	// Fast path: lower-case hex, one table lookup per character.
 	let isHex = 1;
 	let nonZero = 0;
@@ -61,8 +65,7 @@ export function normalizeHexId(s: string, length: number): string | undefined {
 	}
 	if (isHex === 1) {
 		if ((nonZero & 2) === 0) return undefined;
-		recentIds[recentNext] = s;
-		recentNext = (recentNext + 1) % RECENT_IDS;
+		recentIds[slot] = s;
 		return s;
 	}
 	return normalizeMixedCaseHexId(s, length);
@@ -106,25 +109,6 @@ function invalid(r: FieldReader, spec: FieldSpec, code: string): undefined {
 function absent(r: FieldReader, spec: FieldSpec): undefined {
 	if (spec.required) r.fail(spec.missing);
 	return undefined;
-}
-
-// Labels (model, provider, feature, service, span names…) take few distinct values but arrive as
-// a fresh string on every line. Mapping each to one canonical, already sanitised string object
-// lets the trackers' Maps find a key whose hash V8 has cached and that is pointer-equal to theirs,
-// and stored events share the memory. Bounded: cleared when full (a high-cardinality label then
-// costs a Map insert per event, nothing more).
-const LABEL_CACHE_MAX = 4096;
-const LABEL_MAX_CHARS = 128;
-const labels = new Map<string, string>();
-
-export function internLabel(value: string): string {
-	if (value.length > LABEL_MAX_CHARS) return sanitizeText(value);
-	const known = labels.get(value);
-	if (known !== undefined) return known;
-	if (labels.size >= LABEL_CACHE_MAX) labels.clear();
-	const clean = sanitizeText(value);
-	labels.set(value, clean);
-	return clean;
 }
 
 /** A string of at most spec.max chars (longer: truncated, or with `dropLong` invalid). Empty counts as absent. */
@@ -181,6 +165,8 @@ export function readHex(r: FieldReader, value: unknown, spec: FieldSpec): string
 /** One of `values`, compared lower-cased. */
 export function readEnum<T extends string>(r: FieldReader, value: unknown, spec: FieldSpec, values: readonly T[]): T | undefined {
 	if (typeof value === 'string') {
+		// Already canonical (the usual case): no lower-casing.
+		for (let i = 0; i < values.length; i++) if (values[i] === value) return values[i];
 		const lower = value.toLowerCase();
 		const found = values.find(v => v === lower);
 		return found ?? invalid(r, spec, spec.outOfRange);
@@ -218,45 +204,4 @@ export function readEventTs(r: FieldReader, value: unknown): number {
 		return r.arrivalMs;
 	}
 	return ms;
-}
-
-// Key lists already found to hold only known fields, per known set. JSON.parse gives objects of
-// one shape the same (internalised) key strings in the same order, so comparing a line's keys with
-// a remembered list is a few pointer compares instead of a Set lookup per key.
-const KNOWN_SHAPES = 8;
-const knownShapes = new WeakMap<ReadonlySet<string>, string[][]>();
-
-/** Warns `unknown_field:<name>` for top-level keys the type does not know (at most a few per event). */
-export function checkUnknownFields(r: FieldReader, obj: WireObject, known: ReadonlySet<string>): void {
-	let shapes = knownShapes.get(known);
-	if (shapes === undefined) {
-		shapes = [];
-		knownShapes.set(known, shapes);
-	}
-	for (let s = 0; s < shapes.length; s++) {
-		const shape = shapes[s]!;
-		let index = 0;
-		let same = true;
-		for (const key in obj) {
-			if (shape[index] !== key) {
-				same = false;
-				break;
-			}
-			index++;
-		}
-		if (same && index === shape.length) return;
-	}
-
-	let reported = 0;
-	const keys: string[] = [];
-	for (const key in obj) {
-		keys.push(key);
-		if (known.has(key)) continue;
-		if (reported++ >= MAX_UNKNOWN_FIELD_WARNINGS) return;
-		r.warn('unknown_field:' + sanitizeText(truncateText(key, MAX_UNKNOWN_NAME_CHARS)));
-	}
-	if (reported === 0) {
-		if (shapes.length >= KNOWN_SHAPES) shapes.pop();
-		shapes.unshift(keys);
-	}
 }

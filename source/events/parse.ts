@@ -1,6 +1,7 @@
 // Line → validated event (protocols.md §4.5). The per-line boundary: nothing here throws.
-import {FieldReader, checkUnknownFields} from './field-reader.js';
+import {FieldReader} from './field-reader.js';
 import type {WireObject} from './field-reader.js';
+import {KnownShapes} from './known-shapes.js';
 import type {MonitorEvent, ParseOutcome, WarningCode} from './types.js';
 import {LLM_CALL_FIELDS, validateLlmCall} from './validate-llm-call.js';
 import {REVENUE_FIELDS, validateRevenue} from './validate-revenue.js';
@@ -34,39 +35,49 @@ function detectOtlp(obj: WireObject): Rejected | undefined {
 	return undefined;
 }
 
+const SPAN_SHAPES = new KnownShapes(SPAN_FIELDS);
+const LLM_CALL_SHAPES = new KnownShapes(LLM_CALL_FIELDS);
+const SCORE_SHAPES = new KnownShapes(SCORE_FIELDS);
+const REVENUE_SHAPES = new KnownShapes(REVENUE_FIELDS);
+
+// One reader serves every parse; taken while in use, so a parse started from inside another
+// (a getter of a hostile in-process value) gets its own, and one abandoned by a throw is replaced.
+let spareReader: FieldReader | undefined = new FieldReader(0);
+
 function validate(value: unknown, arrivalMs: number): ParseOutcome {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return NOT_AN_OBJECT;
 	const obj = value as WireObject;
 	const type = obj['type'];
-	let known: ReadonlySet<string>;
-	let validator: (r: FieldReader, o: WireObject) => MonitorEvent | undefined;
-	switch (type) {
-		case 'llm_call':
-			validator = validateLlmCall;
-			known = LLM_CALL_FIELDS;
-			break;
-		case 'score':
-			validator = validateScore;
-			known = SCORE_FIELDS;
-			break;
-		case 'revenue':
-			validator = validateRevenue;
-			known = REVENUE_FIELDS;
-			break;
-		case 'span':
-			validator = validateSpan;
-			known = SPAN_FIELDS;
-			break;
-		default:
-			return detectOtlp(obj) ?? checkVersion(obj) ?? UNKNOWN_TYPE;
-	}
+	if (type !== 'span' && type !== 'llm_call' && type !== 'score' && type !== 'revenue') return detectOtlp(obj) ?? checkVersion(obj) ?? UNKNOWN_TYPE;
 	const versionProblem = checkVersion(obj);
 	if (versionProblem !== undefined) return versionProblem;
-	const r = new FieldReader(arrivalMs);
-	const event = validator(r, obj);
-	if (event === undefined || r.failure !== undefined) return r.failure ?? UNREADABLE_OBJECT;
-	checkUnknownFields(r, obj, known);
-	return {ok: true, event, warnings: r.warnings ?? NO_WARNINGS};
+	const r = spareReader?.reset(arrivalMs) ?? new FieldReader(arrivalMs);
+	spareReader = undefined;
+	// Direct calls, not one call through a variable: each site stays monomorphic.
+	let event: MonitorEvent | undefined;
+	let shapes: KnownShapes;
+	if (type === 'span') {
+		event = validateSpan(r, obj);
+		shapes = SPAN_SHAPES;
+	} else if (type === 'llm_call') {
+		event = validateLlmCall(r, obj);
+		shapes = LLM_CALL_SHAPES;
+	} else if (type === 'score') {
+		event = validateScore(r, obj);
+		shapes = SCORE_SHAPES;
+	} else {
+		event = validateRevenue(r, obj);
+		shapes = REVENUE_SHAPES;
+	}
+	let outcome: ParseOutcome;
+	if (event === undefined || r.failure !== undefined) {
+		outcome = r.failure ?? UNREADABLE_OBJECT;
+	} else {
+		shapes.check(r, obj);
+		outcome = {ok: true, event, warnings: r.warnings ?? NO_WARNINGS};
+	}
+	spareReader = r;
+	return outcome;
 }
 
 function checkVersion(obj: WireObject): Rejected | undefined {

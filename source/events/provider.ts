@@ -118,6 +118,9 @@ export function inferProviderFromModel(model: string): string {
  */
 export function normalizeProvider(raw: string | undefined, model: string): string {
 	if (raw === undefined) return inferProviderFromModel(model);
+	// Alias keys are trimmed and lower-case, so a raw value that is one needs no normalising.
+	const exact = ALIASES.get(raw);
+	if (exact !== undefined) return exact;
 	const lower = raw.trim().toLowerCase();
 	if (lower === '') return inferProviderFromModel(model);
 	const direct = ALIASES.get(lower);

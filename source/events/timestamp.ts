@@ -18,6 +18,14 @@ function twoDigits(s: string, i: number): number {
 	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/** Three ASCII digits at `i` as a number, or -1. */
+function threeDigits(s: string, i: number): number {
+	const a = s.charCodeAt(i) - 48;
+	const b = s.charCodeAt(i + 1) - 48;
+	const c = s.charCodeAt(i + 2) - 48;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 ? a * 100 + b * 10 + c : -1;
+}
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
 	const y = month <= 2 ? year - 1 : year;
@@ -38,15 +46,13 @@ export function parseRfc3339(s: string): number {
 	const n = s.length;
 	// Shortest: 2026-08-20T10:00:00Z (20); longest: 9 fraction digits and ±HH:MM (35).
 	if (n < 20 || n > 35) return Number.NaN;
-	// Consecutive events mostly share their date and time to the second: reuse that part.
-	if (lastSecondText !== '' && s.startsWith(lastSecondText)) return withFractionAndOffset(s, lastSecondMs, false);
 	const century = twoDigits(s, 0);
 	const yy = twoDigits(s, 2);
 	const month = twoDigits(s, 5);
 	const day = twoDigits(s, 8);
 	const hour = twoDigits(s, 11);
 	const minute = twoDigits(s, 14);
-	let second = twoDigits(s, 17);
+	const second = twoDigits(s, 17);
 	const sep = s.charCodeAt(10);
 	if (
 		century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60 ||
@@ -55,25 +61,35 @@ export function parseRfc3339(s: string): number {
 	) {
 		return Number.NaN;
 	}
-	const year = century * 100 + yy;
-	const maxDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
-	if (day > maxDay) return Number.NaN;
+	// Consecutive events nearly always fall on the same day: reuse its (already checked) day number.
+	// Reading every digit costs less than comparing the text with the previous timestamp's.
+	const dateKey = ((century * 100 + yy) * 100 + month) * 100 + day;
+	let days: number;
+	if (dateKey === lastDateKey) {
+		days = lastDays;
+	} else {
+		const year = century * 100 + yy;
+		const maxDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+		if (day > maxDay) return Number.NaN;
+		days = daysFromCivil(year, month, day);
+		lastDateKey = dateKey;
+		lastDays = days;
+	}
+	const secondMs = ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+	// The usual shape, milliseconds and `Z` (JavaScript's toISOString), without the fraction loop and the offset branches.
+	if (n === 24 && second !== 60) {
+		const z = s.charCodeAt(23);
+		const ms = threeDigits(s, 20);
+		if (ms >= 0 && s.charCodeAt(19) === 46 && (z === 90 || z === 122)) return secondMs + ms;
+	}
 	// A leap second (:60) is folded into :59.999 so ordering is kept without rolling the minute.
 	const leap = second === 60;
-	if (leap) second = 59;
-	const secondMs = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
-	const ms = withFractionAndOffset(s, secondMs, leap);
-	if (!leap && !Number.isNaN(ms)) {
-		lastSecondText = s.slice(0, 19);
-		lastSecondMs = secondMs;
-	}
-	return ms;
+	return withFractionAndOffset(s, leap ? secondMs - 1000 : secondMs, leap);
 }
 
-// The first 19 characters (date and time to the second) of the last valid timestamp, and their
-// value (UTC, before the offset).
-let lastSecondText = '';
-let lastSecondMs = 0;
+// YYYYMMDD of the last valid calendar date seen, and its day number.
+let lastDateKey = -1;
+let lastDays = 0;
 
 /** Adds the fraction (truncated to ms) and applies the offset of `s` from index 19; NaN when malformed. */
 function withFractionAndOffset(s: string, secondMs: number, leap: boolean): number {

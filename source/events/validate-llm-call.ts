@@ -1,6 +1,7 @@
 // `llm_call` (protocols.md §4.3): one model invocation.
 import {cleanText, readBool, readCount, readEventTs, readHex, readNumber, readText} from './field-reader.js';
 import type {FieldReader, WireObject} from './field-reader.js';
+import {sanitizeRepeated} from './label-cache.js';
 import {COMMON_WIRE, MAX_ID_CHARS, MAX_LATENCY_MS, MAX_MESSAGE_CHARS, MAX_MODEL_CHARS, MAX_NAME_CHARS, MAX_TOKENS, field, knownFields} from './field-spec.js';
 import {normalizeProvider} from './provider.js';
 import type {LlmCallEvent} from './types.js';
@@ -78,7 +79,8 @@ function readFinishReasons(r: FieldReader, value: unknown): string[] | undefined
 			r.warn(spec.truncated);
 			break;
 		}
-		out.push(cleanText(r, item, MAX_FINISH_REASON_CHARS, spec.truncated));
+		// Finish reasons are a handful of words: the same text as cleanText when nothing is cut.
+		out.push(item.length <= MAX_FINISH_REASON_CHARS ? sanitizeRepeated(item) : cleanText(r, item, MAX_FINISH_REASON_CHARS, spec.truncated));
 	}
 	return out;
 }

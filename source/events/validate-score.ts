@@ -36,6 +36,8 @@ const NAME_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 export function normalizeScoreName(name: string): string {
+	// The well-known names as sent (the usual case) are already normal.
+	if (name === 'grounding' || name === 'relevance' || name === 'user_satisfaction' || name === 'hallucination') return name;
 	const lower = name.toLowerCase();
 	return NAME_ALIASES.get(lower) ?? lower;
 }

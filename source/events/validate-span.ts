@@ -1,7 +1,8 @@
 // `span` (protocols.md §4.3): a generic trace span for apps without an OTel SDK.
-import {cleanText, internLabel, normalizeHexId, readHex, readNumber, readText, readTime} from './field-reader.js';
+import {cleanText, normalizeHexId, readHex, readNumber, readText, readTime} from './field-reader.js';
 import type {FieldReader, WireObject} from './field-reader.js';
 import {COMMON_WIRE, MAX_ID_CHARS, MAX_MESSAGE_CHARS, MAX_NAME_CHARS, field, knownFields} from './field-spec.js';
+import {internLabel, sanitizeRepeated} from './label-cache.js';
 import {CLOCK_SKEW_MS, epochUnitHint, isPlausible, toEpochMs} from './timestamp.js';
 import type {AttributeValue, SpanEvent, SpanKind, SpanStatusCode} from './types.js';
 
@@ -43,6 +44,15 @@ function readKind(r: FieldReader, value: unknown): SpanKind {
 	if (value === undefined || value === null) return 'internal';
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 5) return KINDS[value - 1] ?? 'internal';
 	if (typeof value === 'string') {
+		// Already canonical (the usual case): no lower-casing and no search.
+		switch (value) {
+			case 'internal':
+			case 'server':
+			case 'client':
+			case 'producer':
+			case 'consumer':
+				return value;
+		}
 		let lower = value.toLowerCase();
 		if (lower.startsWith('span_kind_')) lower = lower.slice(10);
 		const found = KINDS.find(k => k === lower);
@@ -55,6 +65,7 @@ function readKind(r: FieldReader, value: unknown): SpanKind {
 function readStatusCode(value: unknown): SpanStatusCode | undefined {
 	if (typeof value === 'number') return Number.isInteger(value) ? STATUS_CODES[value] : undefined;
 	if (typeof value !== 'string') return undefined;
+	if (value === 'ok' || value === 'error' || value === 'unset') return value;
 	let lower = value.toLowerCase();
 	if (lower.startsWith('status_code_')) lower = lower.slice(12);
 	return STATUS_CODES.find(c => c === lower);
@@ -65,7 +76,9 @@ function isScalar(value: unknown): value is string | number | boolean {
 }
 
 function cleanScalar(r: FieldReader, value: string | number | boolean): string | number | boolean {
-	return typeof value === 'string' ? cleanText(r, value, MAX_MESSAGE_CHARS, F.attributes.truncated) : value;
+	if (typeof value !== 'string') return value;
+	// Attribute values repeat (routes, peers, status texts): the same text as cleanText when nothing is cut.
+	return value.length <= MAX_MESSAGE_CHARS ? sanitizeRepeated(value) : cleanText(r, value, MAX_MESSAGE_CHARS, F.attributes.truncated);
 }
 
 function readAttributeValue(r: FieldReader, value: unknown): AttributeValue | undefined {
@@ -89,6 +102,28 @@ function readAttributeValue(r: FieldReader, value: unknown): AttributeValue | un
 const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 const NO_EVENTS: ReadonlyArray<{readonly ts: number; readonly name: string}> = Object.freeze([]);
 
+/**
+ * The usual case, attributes that are already clean scalars: one spread, then a check of the
+ * copy (not of the original, whose getters could answer differently twice). Building the object
+ * key by key costs a megamorphic, map-transitioning store per attribute.
+ */
+function copyIfClean(value: WireObject): Record<string, AttributeValue> | undefined {
+	const copy: Record<string, unknown> = {...value};
+	let count = 0;
+	for (const key in copy) {
+		const v = copy[key];
+		if (typeof v === 'string') {
+			if (v.length > MAX_MESSAGE_CHARS || sanitizeRepeated(v) !== v) return undefined;
+		} else if (typeof v === 'number') {
+			if (!Number.isFinite(v)) return undefined;
+		} else if (typeof v !== 'boolean') {
+			return undefined;
+		}
+		if (key.length > MAX_ATTRIBUTE_KEY_CHARS || internLabel(key) !== key || ++count > MAX_SPAN_ATTRIBUTES) return undefined;
+	}
+	return copy as Record<string, AttributeValue>;
+}
+
 /** Copies scalar (or scalar-array) attributes; nested objects and nulls are dropped with one warning. */
 export function readAttributes(r: FieldReader, value: unknown): Readonly<Record<string, AttributeValue>> {
 	if (value === undefined || value === null) return NO_ATTRIBUTES;
@@ -96,6 +131,8 @@ export function readAttributes(r: FieldReader, value: unknown): Readonly<Record<
 		r.warn(F.attributes.dropped);
 		return NO_ATTRIBUTES;
 	}
+	const clean = copyIfClean(value);
+	if (clean !== undefined) return clean;
 	const out: Record<string, AttributeValue> = {};
 	let count = 0;
 	for (const rawKey of Object.keys(value)) {
@@ -108,7 +145,9 @@ export function readAttributes(r: FieldReader, value: unknown): Readonly<Record<
 			r.warn(F.attributes.truncated);
 			break;
 		}
-		const key = cleanText(r, rawKey, MAX_ATTRIBUTE_KEY_CHARS, F.attributes.truncated);
+		// Attribute keys take few distinct values: interned like labels (the same text as cleanText
+		// gives whenever nothing is cut).
+		const key = rawKey.length <= MAX_ATTRIBUTE_KEY_CHARS ? internLabel(rawKey) : cleanText(r, rawKey, MAX_ATTRIBUTE_KEY_CHARS, F.attributes.truncated);
 		// A `__proto__` key must become a plain property, not the prototype; any other key can be
 		// assigned (defineProperty for every key cost a descriptor object and a slow path per span).
 		if (key === '__proto__') Object.defineProperty(out, key, {value: v, enumerable: true, writable: true, configurable: true});

@@ -19,6 +19,27 @@ describe('hex ids', () => {
 		}
 	});
 
+	it('agrees with a plain check for many ids that share cache slots, seen again and again', () => {
+		const reference = (s: string, length: number): string | undefined =>
+			s.length === length && /^[0-9a-fA-F]+$/.test(s) && /[1-9a-fA-F]/.test(s) ? s.toLowerCase() : undefined;
+		let seed = 7;
+		const ids: Array<[string, number]> = [];
+		for (let i = 0; i < 400; i++) {
+			const length = i % 2 === 0 ? 16 : 32;
+			let id = '';
+			for (let c = 0; c < length; c++) {
+				seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+				id += '0123456789abcdefABCDEFg'[seed % (i % 5 === 0 ? 23 : 16)];
+			}
+			ids.push([id, length], [id, 48 - length], ['0'.repeat(length), length]);
+		}
+		for (let pass = 0; pass < 3; pass++) {
+			for (const [id, length] of pass === 1 ? [...ids].reverse() : ids) {
+				expect(normalizeHexId(JSON.parse(JSON.stringify(id)) as string, length)).toBe(reference(id, length));
+			}
+		}
+	});
+
 	it('hands a repeated id on as the string seen first', () => {
 		const first = accept(call({trace_id: TRACE})).event as LlmCallEvent;
 		const second = accept(call({trace_id: TRACE})).event as LlmCallEvent;
@@ -45,6 +66,29 @@ describe('labels', () => {
 		expect((accept(span('api')).event as SpanEvent).service).toBe('api');
 		expect((accept(span('api')).event as SpanEvent).service).toBe('api');
 		expect((accept(span('a\u0007pi')).event as SpanEvent).service).toBe('a\u2407pi');
+	});
+});
+
+describe('unknown fields of a key order already met', () => {
+	it('give the same warnings on every line', () => {
+		const extra: Record<string, number> = {'\u001b': 1, '\u241b': 2, latencyMs: 3};
+		for (let i = 0; i < 12; i++) extra[`x${i}`] = i;
+		for (let pass = 0; pass < 3; pass++) {
+			// Two keys that sanitise to the same text give one warning; at most 8 unknown keys are named.
+			expect(accept(call(extra)).warnings).toEqual(['unknown_field:\u241b', 'unknown_field:latencyMs', 'unknown_field:x0', 'unknown_field:x1', 'unknown_field:x2', 'unknown_field:x3', 'unknown_field:x4']);
+			expect(accept(call({region: 'eu'})).warnings).toEqual(['unknown_field:region']);
+			expect(accept(call()).warnings).toEqual([]);
+		}
+	});
+
+	it('a key list too long to remember is still checked in full', () => {
+		const wide: Record<string, number> = {};
+		for (let i = 0; i < 200; i++) wide[`k${i}`] = i;
+		for (let pass = 0; pass < 2; pass++) {
+			const {warnings} = accept(call(wide));
+			expect(warnings).toHaveLength(8);
+			expect(warnings[7]).toBe('unknown_field:k7');
+		}
 	});
 });
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseLine, parseObject} from '../../source/events/parse.js';
-import {MAX_UNKNOWN_FIELD_WARNINGS} from '../../source/events/field-reader.js';
+import {MAX_UNKNOWN_FIELD_WARNINGS} from '../../source/events/known-shapes.js';
 import {NOW, T0, accept, call, expectReason, line, reject} from './parse-helpers.js';
 
 describe('framing-level rejections', () => {
@@ -134,6 +134,32 @@ describe('parseObject', () => {
 		const {proxy, revoke} = Proxy.revocable({}, {});
 		revoke();
 		expect(parseObject(proxy, NOW).ok).toBe(false);
+	});
+
+	it('one line’s rejection or warnings never leak into the next', () => {
+		expect(reject(call({model: undefined})).reason).toBe('missing_field:model');
+		expect(accept(call()).warnings).toEqual([]);
+		expect(accept(call({ts: undefined})).warnings).toEqual(['ts_missing']);
+		expect(accept(call()).warnings).toEqual([]);
+	});
+
+	it('a parse started from inside another (a getter) gets its own state', () => {
+		let inner: ReturnType<typeof parseObject> | undefined;
+		const outer = parseObject(
+			{
+				type: 'llm_call',
+				ts: T0,
+				get model(): string {
+					inner = parseObject({type: 'llm_call', model: 'inner', latency_ms: 1}, NOW);
+					return 'outer';
+				},
+				latency_ms: 2,
+				extra: 1,
+			},
+			NOW,
+		);
+		expect(inner).toMatchObject({ok: true, warnings: ['ts_missing'], event: {model: 'inner', latencyMs: 1, ts: NOW}});
+		expect(outer).toMatchObject({ok: true, warnings: ['unknown_field:extra'], event: {model: 'outer', latencyMs: 2, ts: T0}});
 	});
 
 	it('does not keep references to the caller’s arrays or objects', () => {

@@ -42,6 +42,9 @@ describe('score: names', () => {
 		expect(normalizeScoreName('CSAT')).toBe('user_satisfaction');
 		expect(normalizeScoreName('rating')).toBe('user_satisfaction');
 		expect(normalizeScoreName('Toxicity')).toBe('toxicity');
+		expect(normalizeScoreName('Relevance')).toBe('relevance');
+		expect(normalizeScoreName('relevance')).toBe('relevance');
+		expect(normalizeScoreName('HALLUCINATION')).toBe('hallucination');
 	});
 
 	it('an aliased name gets the well-known range check', () => {

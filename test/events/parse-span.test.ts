@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {parseObject} from '../../source/events/parse.js';
 import type {SpanEvent} from '../../source/events/types.js';
 import {NOW, T0, accept, allStrings, expectReason, line, reject} from './parse-helpers.js';
 
@@ -121,6 +122,8 @@ describe('span: kind and status', () => {
 	it('kind defaults to internal; OTLP names and integers are accepted', () => {
 		expect(spanned(span()).event.kind).toBe('internal');
 		expect(spanned(span({kind: 'SERVER'})).event.kind).toBe('server');
+		expect(spanned(span({kind: 'Client'})).event.kind).toBe('client');
+		expect(spanned(span({kind: 'client'})).event.kind).toBe('client');
 		expect(spanned(span({kind: 'SPAN_KIND_PRODUCER'})).event.kind).toBe('producer');
 		expect(spanned(span({kind: 5})).event.kind).toBe('consumer');
 		const bad = spanned(span({kind: 'sideways'}));
@@ -135,6 +138,8 @@ describe('span: kind and status', () => {
 		expect(spanned(span({status: {code: 'STATUS_CODE_OK'}})).event.statusCode).toBe('ok');
 		expect(spanned(span({status: {code: 2}})).event.statusCode).toBe('error');
 		expect(spanned(span({status: 'ok'})).event.statusCode).toBe('ok');
+		expect(spanned(span({status: 'Error'})).event.statusCode).toBe('error');
+		expect(spanned(span({status: {code: 'UNSET'}})).event.statusCode).toBe('unset');
 		const bad = spanned(span({status: {code: 'meh'}}));
 		expect(bad.event.statusCode).toBe('unset');
 		expect(bad.warnings).toEqual(['dropped_field:status']);
@@ -156,6 +161,43 @@ describe('span: attributes, events, resource', () => {
 		expect(capped.warnings).toEqual(['truncated:attributes']);
 		const long = spanned(span({attributes: {msg: 'x'.repeat(2000)}}));
 		expect((long.event.attributes['msg'] as string).length).toBe(1024);
+	});
+
+	it('clean attributes are copied as they are; anything to clean, cut or drop takes the careful path', () => {
+		const attributes = {'http.route': '/api/x', 'http.status_code': 200, cached: false, [`k${'k'.repeat(199)}`]: 'v'.repeat(1024)};
+		const outcome = parseObject(JSON.parse(span({attributes})), NOW);
+		if (!outcome.ok || outcome.event.type !== 'span') throw new Error('expected a span');
+		expect(outcome.event.attributes).toEqual(attributes);
+		expect(Object.keys(outcome.event.attributes)).toEqual(Object.keys(attributes));
+		expect(outcome.warnings).toEqual([]);
+
+		const longKey = spanned(span({attributes: {['k'.repeat(300)]: 1, ok: 'x'}}));
+		expect(Object.keys(longKey.event.attributes)).toEqual([`${'k'.repeat(255)}…`, 'ok']);
+		expect(longKey.warnings).toEqual(['truncated:attributes']);
+		const longValue = spanned(span({attributes: {ok: 'x', msg: 'x'.repeat(1025)}}));
+		expect(longValue.event.attributes).toEqual({ok: 'x', msg: `${'x'.repeat(1023)}…`});
+		const mixed = spanned(span({attributes: {ok: 'x', list: ['a\u0007', 1]}}));
+		expect(mixed.event.attributes).toEqual({ok: 'x', list: ['a\u2407', 1]});
+		const nonFinite = parseObject({...(JSON.parse(span()) as object), attributes: {ok: 1, bad: Number.NaN}}, NOW);
+		expect(nonFinite.ok && nonFinite.event.type === 'span' && nonFinite.event.attributes).toEqual({ok: 1});
+		expect(nonFinite.ok && nonFinite.warnings).toEqual(['dropped_field:attributes']);
+	});
+
+	it('attributes are neither shared with the caller nor read unsanitised through a getter', () => {
+		const attributes = {a: 'x'};
+		const copied = parseObject({...(JSON.parse(span()) as object), attributes}, NOW);
+		expect(copied.ok && copied.event.type === 'span' && copied.event.attributes).not.toBe(attributes);
+		let calls = 0;
+		const shifty = {
+			get a(): string {
+				return calls++ === 0 ? 'clean' : 'dirty\u001b';
+			},
+		};
+		for (let pass = 0; pass < 3; pass++) {
+			const outcome = parseObject({...(JSON.parse(span()) as object), attributes: shifty}, NOW);
+			const value = outcome.ok && outcome.event.type === 'span' ? outcome.event.attributes['a'] : undefined;
+			expect(['clean', 'dirty\u241b']).toContain(value);
+		}
 	});
 
 	it('a __proto__ attribute key becomes a plain property', () => {

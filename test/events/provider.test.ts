@@ -9,6 +9,9 @@ describe('normalizeProvider: alias map (protocols.md §1.6)', () => {
 		['x_ai', 'x_ai'],
 		['az.ai.openai', 'azure.ai.openai'],
 		['azure', 'azure.ai.openai'],
+		// An alias with padding or capitals is normalised before the lookup.
+		[' azure ', 'azure.ai.openai'],
+		['AZURE', 'azure.ai.openai'],
 		['azure.ai.openai', 'azure.ai.openai'],
 		['az.ai.inference', 'azure.ai.inference'],
 		['gemini', 'gcp.gemini'],

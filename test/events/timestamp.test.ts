@@ -3,7 +3,7 @@ import {MIN_PLAUSIBLE_TS, daysFromCivil, epochUnitHint, isPlausible, parseRfc333
 import {NOW, T0, call, expectReason, reject} from './parse-helpers.js';
 
 describe('parseRfc3339', () => {
-	it('reuses the date and time of the previous timestamp only for the same first 19 characters', () => {
+	it('gives the same answers whatever timestamp came just before', () => {
 		// The same second with other fractions and offsets, one after the other.
 		expect(parseRfc3339('2026-08-20T10:00:00.250Z')).toBe(T0 + 250);
 		expect(parseRfc3339('2026-08-20T10:00:00.5+01:00')).toBe(T0 + 500 - 3_600_000);
@@ -17,6 +17,32 @@ describe('parseRfc3339', () => {
 		expect(parseRfc3339('2026-08-20T09:59:60Z')).toBe(T0 - 1);
 		expect(parseRfc3339('2026-08-20T09:59:59Z')).toBe(T0 - 1000);
 		expect(parseRfc3339('2026-08-20T09:59:60.5Z')).toBe(T0 - 1);
+	});
+
+	it('reuses the previous day number only for the same, valid date', () => {
+		// An impossible day right after a real one of the same month is still impossible.
+		expect(parseRfc3339('2026-02-28T10:00:00Z')).toBe(Date.UTC(2026, 1, 28, 10));
+		expect(parseRfc3339('2026-02-29T10:00:00Z')).toBeNaN();
+		expect(parseRfc3339('2028-02-29T10:00:00Z')).toBe(Date.UTC(2028, 1, 29, 10));
+		expect(parseRfc3339('2026-02-29T10:00:00Z')).toBeNaN();
+		// Same date, broken separators or time: rejected although the day is cached.
+		expect(parseRfc3339('2026-08-20T10:00:00Z')).toBe(T0);
+		for (const s of ['2026-08-20X10:00:00Z', '2026/08-20T10:00:00Z', '2026-08-20T10-00:00Z', '2026-08-20T25:00:00Z', '2026-08-20T10:00:61Z']) {
+			expect(parseRfc3339(s), s).toBeNaN();
+		}
+		expect(parseRfc3339('2026-08-21T10:00:00Z')).toBe(T0 + 86_400_000);
+	});
+
+	it('the usual 24-character .mmmZ form and its look-alikes', () => {
+		expect(parseRfc3339('2026-08-20T10:00:00.123Z')).toBe(T0 + 123);
+		expect(parseRfc3339('2026-08-20T10:00:00.123z')).toBe(T0 + 123);
+		// 24 characters, other shapes: handled by the general path.
+		expect(parseRfc3339('2026-08-20T12:00:00+0200')).toBe(T0);
+		expect(parseRfc3339('2026-08-20T10:00:00.12Zx')).toBeNaN();
+		expect(parseRfc3339('2026-08-20T10:00:00.1a3Z')).toBeNaN();
+		expect(parseRfc3339('2026-08-20T10:00:00.123+')).toBeNaN();
+		expect(parseRfc3339('2026-08-20T10:00:00,123Z')).toBeNaN();
+		expect(parseRfc3339('2026-08-20T09:59:60.500Z')).toBe(T0 - 1);
 	});
 
 	it('Z and numeric offsets', () => {
