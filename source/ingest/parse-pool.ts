@@ -34,6 +34,8 @@ class WorkerFeed implements ByteFeed {
 	#waiters: Array<() => void> = [];
 	/** Set when the worker failed: everything from then on is parsed in this thread. */
 	fallback: LineFeed | undefined;
+	/** The pool was closed: later input is dropped (its sources are being stopped). */
+	closed = false;
 
 	constructor(
 		readonly id: number,
@@ -48,7 +50,7 @@ class WorkerFeed implements ByteFeed {
 	}
 
 	get backlogged(): boolean {
-		return this.fallback === undefined && this.inFlight > HIGH_WATER_BYTES;
+		return this.fallback === undefined && !this.closed && this.inFlight > HIGH_WATER_BYTES;
 	}
 
 	push(chunk: Buffer): void {
@@ -56,6 +58,7 @@ class WorkerFeed implements ByteFeed {
 			this.fallback.push(chunk);
 			return;
 		}
+		if (this.closed) return;
 		// A copy whose memory moves to the worker: the caller may reuse its buffer.
 		const bytes = new Uint8Array(chunk.length);
 		bytes.set(chunk);
@@ -124,6 +127,13 @@ class WorkerFeed implements ByteFeed {
 		this.inFlight = 0;
 		this.pending = 0;
 		this.reportStatus('error', `parse worker stopped (${reason})${lost > 0 ? `; ${lost} unparsed bytes lost` : ''}; parsing in the main thread`);
+		this.#wake();
+	}
+
+	/** The pool is closing: nothing more will be parsed, so no source may stay paused for room. */
+	release(): void {
+		this.closed = true;
+		this.inFlight = 0;
 		this.#wake();
 	}
 
@@ -233,6 +243,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 			const w = worker;
 			failure ??= 'closed';
 			worker = undefined;
+			// A source still waiting for room must not wait forever.
+			for (const feed of feeds.values()) feed.release();
 			feeds.clear();
 			await w?.terminate();
 		},
