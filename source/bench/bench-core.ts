@@ -8,7 +8,7 @@ import {createCostResolver} from '../domain/pricing/compute-cost.js';
 import type {ByteFeed} from '../ingest/byte-feed.js';
 import type {IngestSink} from '../ingest/ingest-sink.js';
 import {LineFeed} from '../ingest/line-feed.js';
-import {createParsePool} from '../ingest/parse-pool.js';
+import {createParsePool, type ParsePool} from '../ingest/parse-pool.js';
 import {createMonitorStore} from '../store/create-monitor-store.js';
 import {createFrameTicker} from '../store/frame-ticker.js';
 import {MAX_SPANS, MAX_TRACES} from '../cli/build-monitor-config.js';
@@ -83,7 +83,8 @@ function monitorConfig(): MonitorConfig {
 	};
 }
 
-type FeedKind = 'thread' | 'worker';
+/** Where a run parses: in this thread, or in the parse worker (one pool, kept warm across runs like a long-lived watch). */
+type FeedKind = 'thread' | ParsePool;
 
 /**
  * A Monitor fed the way `llmmon watch` feeds it: through a LineFeed in this thread, or through the
@@ -101,7 +102,7 @@ function monitorFeed(kind: FeedKind, monitor: Monitor, afterChunk: () => void) {
 		},
 		afterChunk,
 	};
-	const pool = kind === 'worker' ? createParsePool() : undefined;
+	const pool = kind === 'thread' ? undefined : kind;
 	const feed: ByteFeed = pool ? pool.feeds('bench', sink, Date.now, undefined) : new LineFeed('bench', sink, Date.now, undefined);
 	return {
 		feed,
@@ -113,9 +114,7 @@ function monitorFeed(kind: FeedKind, monitor: Monitor, afterChunk: () => void) {
 			feed.end();
 			feed.status('ended');
 			await done;
-			const failure = pool?.failure;
-			await pool?.close();
-			return failure;
+			return pool?.failure;
 		},
 	};
 }
@@ -160,14 +159,14 @@ type FullRun = Measured & {
 const EARLY_MEMORY_EVENTS = 1_000_000;
 
 /** (b) llmmon as `watch` runs it: parse worker + Monitor, with the real dashboard at 10 fps on a fake 160×50 terminal. */
-async function fullIngest(input: BenchInput, totalEvents: number, maxSeconds: number): Promise<FullRun> {
+async function fullIngest(pool: ParsePool, input: BenchInput, totalEvents: number, maxSeconds: number): Promise<FullRun> {
 	const {renderDashboard} = await import('../ui/render-dashboard.js');
 	const monitor = new Monitor(monitorConfig());
 	const tty = createFakeTty(160, 50);
 	const store = createMonitorStore({windowS: 300, keys: {available: false, detail: 'bench'}});
 	const ticker = createFrameTicker({source: monitor, store, now: Date.now, intervalMs: 100});
 	const dashboard = renderDashboard({store, stdin: tty.stdin, stdout: tty.stdout, onQuit() {}});
-	const {feed, drained} = monitorFeed('worker', monitor, () => {
+	const {feed, drained} = monitorFeed(pool, monitor, () => {
 		ticker.maybeTick();
 	});
 	// Mount and a first frame happen before the clock starts, as a user would see them.
@@ -240,15 +239,17 @@ export async function runBench(options: BenchOptions): Promise<void> {
 	// Warm up every path's JIT on a pass, then measure; the ceiling is taken before and after (b) and averaged.
 	bareParse(input, 1);
 	await headlessIngest('thread', input, input.lines, Math.min(30, options.maxSeconds));
-	await headlessIngest('worker', input, input.lines, Math.min(30, options.maxSeconds));
+	const pool = createParsePool();
+	await headlessIngest(pool, input, input.lines, Math.min(30, options.maxSeconds));
 	gc();
 	const bareBefore = bareParse(input, 2);
 	gc();
 	const headless = await timed(async () => headlessIngest('thread', input, HEADLESS_EVENTS, Math.min(30, options.maxSeconds)));
 	gc();
-	const headlessWorker = await timed(async () => headlessIngest('worker', input, HEADLESS_EVENTS, Math.min(30, options.maxSeconds)));
+	const headlessWorker = await timed(async () => headlessIngest(pool, input, HEADLESS_EVENTS, Math.min(30, options.maxSeconds)));
 	gc();
-	const full = await timed(async () => fullIngest(input, options.totalEvents, options.maxSeconds));
+	const full = await timed(async () => fullIngest(pool, input, options.totalEvents, options.maxSeconds));
+	await pool.close();
 	gc();
 	const bareAfter = bareParse(input, 2);
 	const bareRate = (bareBefore.events + bareAfter.events) / (bareBefore.seconds + bareAfter.seconds);
