@@ -59,12 +59,13 @@ class WorkerFeed implements ByteFeed {
 			return;
 		}
 		if (this.closed) return;
-		// A copy whose memory moves to the worker: the caller may reuse its buffer.
-		const bytes = new Uint8Array(chunk.length);
-		bytes.set(chunk);
+		// A copy whose memory moves to the worker: the caller may reuse its buffer. allocUnsafeSlow:
+		// an ArrayBuffer of its own (transferable, unlike the shared pool) and no zero fill.
+		const bytes = Buffer.allocUnsafeSlow(chunk.length);
+		chunk.copy(bytes);
 		this.inFlight += bytes.length;
 		this.pending++;
-		this.post({t: 'chunk', feed: this.id, bytes, arrivalMs: this.now()}, [bytes.buffer]);
+		this.post({t: 'chunk', feed: this.id, bytes, arrivalMs: this.now()}, [bytes.buffer as ArrayBuffer]);
 	}
 
 	end(): void {
