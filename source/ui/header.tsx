@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import {memo} from 'react';
 import type {ClockSnapshot, IngestSnapshot, SourceState, SourceStatus} from '../domain/snapshot-types.js';
 import {sanitizeText} from '../events/sanitize.js';
+import type {KeysStatus, UiState} from '../store/create-monitor-store.js';
 import {selectClock, selectIngest, selectKeys, selectUi} from '../store/selectors.js';
 import type {Piece} from './components/composed-line.js';
 import {LineStack, textLine} from './components/line-stack.js';
@@ -37,15 +38,15 @@ export function sourceLabel(source: SourceStatus): string {
 	return `${sanitizeText(source.name)} ${SOURCE_ICON[source.state]} ${source.state}${detail}`;
 }
 
-function firstLine(paused: boolean, newWhilePaused: number, keysActive: boolean, keysDetail: string | undefined, windowS: number, clock: ClockSnapshot | null): Piece[] {
+function statusLine(ui: UiState, keys: KeysStatus, keysActive: boolean, clock: ClockSnapshot | null): Piece[] {
 	const pieces: Piece[] = [{text: 'llmmon', style: {bold: true, color: theme.color('accent')}}];
-	if (paused) pieces.push({text: ` PAUSED +${formatCount(newWhilePaused)} new `, style: {bold: true, inverse: true, color: theme.color('warn')}});
-	if (!keysActive) pieces.push({text: ` keys unavailable (${sanitizeText(keysDetail ?? 'no terminal')})`, style: {color: theme.color('warn')}});
-	pieces.push({text: `  window ${formatWindow(windowS)}  ${formatClock(clock?.now)} ${clock === null ? '' : sanitizeText(clock.tz)}`});
+	if (ui.paused) pieces.push({text: ` PAUSED +${formatCount(ui.newWhilePaused)} new `, style: {bold: true, inverse: true, color: theme.color('warn')}});
+	if (!keysActive) pieces.push({text: ` keys unavailable (${sanitizeText(keys.detail ?? 'no terminal')})`, style: {color: theme.color('warn')}});
+	pieces.push({text: `  window ${formatWindow(ui.windowS)}  ${formatClock(clock?.now)} ${clock === null ? '' : sanitizeText(clock.tz)}`});
 	return pieces;
 }
 
-function secondLine(ingest: IngestSnapshot | null): Piece[] {
+function ingestLine(ingest: IngestSnapshot | null): Piece[] {
 	const rejected = ingest?.rejected ?? 0;
 	const pieces: Piece[] = [
 		{text: `events ${formatRate(ingest?.events_per_s)} │ ${formatCount(ingest?.lines ?? 0)} lines · `},
@@ -65,8 +66,8 @@ export const Header = memo(function Header({width, height, keysActive}: Properti
 	const ingest = useMonitor(selectIngest);
 	const ui = useMonitor(selectUi);
 	const keys = useMonitor(selectKeys);
-	const lines = [textLine('status', firstLine(ui.paused, ui.newWhilePaused, keysActive, keys.detail, ui.windowS, clock), {}, width)];
-	if (height >= 2) lines.push(textLine('ingest', secondLine(ingest), {}, width));
+	const lines = [textLine('status', statusLine(ui, keys, keysActive, clock), {}, width)];
+	if (height >= 2) lines.push(textLine('ingest', ingestLine(ingest), {}, width));
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
 			<LineStack lines={lines} />

@@ -5,23 +5,28 @@ import {canStyle, styleText, type TextStyle} from './ink-styles.js';
 import {isNarrow, truncateNarrow, type ComposedLine} from './composed-line.js';
 import {cellParts, type FittedColumn, type TableRow} from './table-columns.js';
 
+/** Columns the fitted columns take, one blank between two. */
+export function fittedWidth(fitted: readonly FittedColumn[], from = 0, to = fitted.length): number {
+	let width = 0;
+	for (let index = from; index < to; index++) width += fitted[index]!.fitted + (index === from ? 0 : 1);
+	return width;
+}
+
 /**
- * A row (or the header, dimmed) with its cells fitted to their columns, as the cells would be drawn
- * one text each after blank columns. Null when a cell is not narrow, a style cannot be composed, or
- * the columns add up to more than `width` (Ink clips such a line: see table.tsx).
+ * Cells `from` to `to` of a row (or of the header, dimmed) fitted to their columns, as the cells would
+ * be drawn one text each after blank columns, starting at column `from`'s left edge. Null when a
+ * cell is not narrow or a style cannot be composed.
  */
-export function composeRow(fitted: readonly FittedColumn[], row: TableRow, header: boolean, width: number): ComposedLine | null {
+export function composeCells(fitted: readonly FittedColumn[], row: TableRow, header: boolean, from = 0, to = fitted.length): ComposedLine | null {
 	let text = '';
 	let spoken = '';
 	// Blank columns are written only when a text follows them, as Ink writes no blank box.
 	let blank = 0;
-	let used = 0;
-	for (let index = 0; index < fitted.length; index++) {
+	for (let index = from; index < to; index++) {
 		const column = fitted[index]!;
 		const cell = cellParts(row.cells[column.key]);
 		if (!isNarrow(cell.text)) return null;
-		const gap = index === 0 ? 0 : 1;
-		used += column.fitted + gap;
+		const gap = index === from ? 0 : 1;
 		const shown = truncateNarrow(cell.text, column.fitted);
 		const pad = column.fitted - shown.length;
 		const style: TextStyle = {
@@ -41,5 +46,5 @@ export function composeRow(fitted: readonly FittedColumn[], row: TableRow, heade
 		if (column.align !== 'right') blank += pad;
 	}
 
-	return used > width ? null : {text, spoken};
+	return {text, spoken};
 }
