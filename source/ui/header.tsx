@@ -1,8 +1,11 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {memo} from 'react';
-import type {SourceState, SourceStatus} from '../domain/snapshot-types.js';
+import type {ClockSnapshot, IngestSnapshot, SourceState, SourceStatus} from '../domain/snapshot-types.js';
 import {sanitizeText} from '../events/sanitize.js';
+import type {KeysStatus, UiState} from '../store/create-monitor-store.js';
 import {selectClock, selectIngest, selectKeys, selectUi} from '../store/selectors.js';
+import type {Piece} from './components/composed-line.js';
+import {LineStack, textLine} from './components/line-stack.js';
 import {formatClock, formatCount, formatRate, formatWindow} from './format.js';
 import {useMonitor} from './hooks/use-monitor.js';
 import {theme, type Tone} from './theme.js';
@@ -35,45 +38,39 @@ export function sourceLabel(source: SourceStatus): string {
 	return `${sanitizeText(source.name)} ${SOURCE_ICON[source.state]} ${source.state}${detail}`;
 }
 
+function statusLine(ui: UiState, keys: KeysStatus, keysActive: boolean, clock: ClockSnapshot | null): Piece[] {
+	const pieces: Piece[] = [{text: 'llmmon', style: {bold: true, color: theme.color('accent')}}];
+	if (ui.paused) pieces.push({text: ` PAUSED +${formatCount(ui.newWhilePaused)} new `, style: {bold: true, inverse: true, color: theme.color('warn')}});
+	if (!keysActive) pieces.push({text: ` keys unavailable (${sanitizeText(keys.detail ?? 'no terminal')})`, style: {color: theme.color('warn')}});
+	pieces.push({text: `  window ${formatWindow(ui.windowS)}  ${formatClock(clock?.now)} ${clock === null ? '' : sanitizeText(clock.tz)}`});
+	return pieces;
+}
+
+function ingestLine(ingest: IngestSnapshot | null): Piece[] {
+	const rejected = ingest?.rejected ?? 0;
+	const pieces: Piece[] = [
+		{text: `events ${formatRate(ingest?.events_per_s)} │ ${formatCount(ingest?.lines ?? 0)} lines · `},
+		{text: `${formatCount(rejected)} rejected${rejected > 0 ? ' (r)' : ''}`, style: {bold: rejected > 0, color: theme.color(rejected > 0 ? 'danger' : undefined)}},
+		{text: ' │ '},
+	];
+	if (ingest === null) pieces.push({text: 'waiting for data…', style: {color: theme.color('muted')}});
+	for (const [index, source] of (ingest?.sources ?? []).entries()) {
+		pieces.push({text: `${index > 0 ? ' · ' : ''}${sourceLabel(source)}`, style: {color: theme.color(SOURCE_TONE[source.state])}});
+	}
+	return pieces;
+}
+
 /** Status bar: what is paused or missing first, because the line is cut at the terminal's width. */
 export const Header = memo(function Header({width, height, keysActive}: Properties) {
 	const clock = useMonitor(selectClock);
 	const ingest = useMonitor(selectIngest);
 	const ui = useMonitor(selectUi);
 	const keys = useMonitor(selectKeys);
-	const rejected = ingest?.rejected ?? 0;
+	const lines = [textLine('status', statusLine(ui, keys, keysActive, clock), {}, width)];
+	if (height >= 2) lines.push(textLine('ingest', ingestLine(ingest), {}, width));
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0} overflow="hidden">
-			<Text wrap="truncate-end">
-				<Text bold color={theme.color('accent')}>
-					llmmon
-				</Text>
-				{ui.paused ? (
-					<Text bold inverse color={theme.color('warn')}>
-						{` PAUSED +${formatCount(ui.newWhilePaused)} new `}
-					</Text>
-				) : null}
-				{keysActive ? null : (
-					<Text color={theme.color('warn')}>{` keys unavailable (${sanitizeText(keys.detail ?? 'no terminal')})`}</Text>
-				)}
-				{`  window ${formatWindow(ui.windowS)}  ${formatClock(clock?.now)} ${clock === null ? '' : sanitizeText(clock.tz)}`}
-			</Text>
-			{height >= 2 ? (
-				<Text wrap="truncate-end">
-					{`events ${formatRate(ingest?.events_per_s)} │ ${formatCount(ingest?.lines ?? 0)} lines · `}
-					<Text bold={rejected > 0} color={theme.color(rejected > 0 ? 'danger' : undefined)}>
-						{formatCount(rejected)} rejected{rejected > 0 ? ' (r)' : ''}
-					</Text>
-					{' │ '}
-					{ingest === null ? <Text color={theme.color('muted')}>waiting for data…</Text> : null}
-					{(ingest?.sources ?? []).map((source, index) => (
-						<Text key={`${index}:${source.name}`} color={theme.color(SOURCE_TONE[source.state])}>
-							{index > 0 ? ' · ' : ''}
-							{sourceLabel(source)}
-						</Text>
-					))}
-				</Text>
-			) : null}
+			<LineStack lines={lines} />
 		</Box>
 	);
 });

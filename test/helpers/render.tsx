@@ -59,6 +59,8 @@ export type RenderOptions = {
 	readonly rows?: number;
 	/** A stdin that is not a terminal (no raw mode), as when keys are unavailable. */
 	readonly stdinIsTTY?: boolean;
+	/** Ink's screen-reader output (plain text, no layout) instead of the drawn frame. */
+	readonly screenReader?: boolean;
 };
 
 export type Rendered = {
@@ -84,6 +86,7 @@ export function renderInk(node: ReactElement, options: RenderOptions = {}): Rend
 		debug: true,
 		exitOnCtrlC: false,
 		patchConsole: false,
+		isScreenReaderEnabled: options.screenReader ?? false,
 	});
 	const rawFrame = (): string => stdout.frames.at(-1) ?? '';
 	const frameText = (): string => stripVTControlCharacters(rawFrame());

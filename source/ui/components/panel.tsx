@@ -1,6 +1,8 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {ReactNode} from 'react';
 import {theme} from '../theme.js';
+import type {Piece} from './composed-line.js';
+import {LineStack, textLine} from './line-stack.js';
 
 export type Properties = {
 	readonly title: string;
@@ -27,6 +29,8 @@ export const PANEL_CHROME_COLUMNS = 2;
  * grapheme segmentation on each frame (slice-ansi), which cost about 8 ms per 160×50 frame.
  */
 export function Panel({title, note, noteTone = 'muted', width, height, focused, children}: Properties) {
+	const titlePieces: Piece[] = [{text: `${focused ? '▶ ' : ''}${title}`, style: {bold: true}}];
+	if (note !== undefined) titlePieces.push({text: ` · ${note}`, style: {color: theme.color(noteTone)}});
 	return (
 		<Box
 			width={width}
@@ -38,13 +42,7 @@ export function Panel({title, note, noteTone = 'muted', width, height, focused, 
 			overflowY="hidden"
 		>
 			<Box height={1} flexShrink={0}>
-				<Text wrap="truncate-end">
-					<Text bold>
-						{focused ? '▶ ' : ''}
-						{title}
-					</Text>
-					{note === undefined ? '' : <Text color={theme.color(noteTone)}> · {note}</Text>}
-				</Text>
+				<LineStack lines={[textLine('title', titlePieces, {}, width - PANEL_CHROME_COLUMNS)]} />
 			</Box>
 			<Box flexDirection="column" height={Math.max(0, height - PANEL_CHROME_LINES)} overflowY="hidden">
 				{children}

@@ -1,5 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {theme, type Tone} from '../theme.js';
+import type {Piece} from './composed-line.js';
+import {LineStack, textLine} from './line-stack.js';
 
 export type Properties = {
 	readonly label: string;
@@ -11,12 +13,10 @@ export type Properties = {
 
 /** A collapsed panel: one line, for terminals too short to show it whole. */
 export function SummaryLine({label, text, tone, width, focused}: Properties) {
+	const pieces: Piece[] = [{text: focused ? '▶ ' : '  '}, {text: label, style: {bold: true}}, {text: ' '}, {text, style: {color: theme.color(tone)}}];
 	return (
 		<Box width={width} height={1} flexShrink={0} overflow="hidden">
-			<Text wrap="truncate-end">
-				{focused ? '▶ ' : '  '}
-				<Text bold>{label}</Text> <Text color={theme.color(tone)}>{text}</Text>
-			</Text>
+			<LineStack lines={[textLine('summary', pieces, {}, width)]} />
 		</Box>
 	);
 }

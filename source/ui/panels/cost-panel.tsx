@@ -1,9 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {memo} from 'react';
 import type {CostBreakdown, CostSnapshot} from '../../domain/snapshot-types.js';
 import {sanitizeText} from '../../events/sanitize.js';
 import {selectCost} from '../../store/selectors.js';
-import {Gauge} from '../components/gauge.js';
+import {gaugePieces} from '../components/gauge.js';
+import {LineStack, textLine} from '../components/line-stack.js';
 import {Panel} from '../components/panel.js';
 import {Placeholder} from '../components/placeholder.js';
 import {SummaryLine} from '../components/summary-line.js';
@@ -101,20 +102,13 @@ function CostBody({cost, width, height}: {readonly cost: CostSnapshot; readonly 
 		...topRows('model', 'by model', cost.today.by_model, total, each),
 	];
 	const topHeight = Math.min(top.length + 1, room);
+	const gauge =
+		cost.budget.daily_usd === null
+			? textLine('gauge', [{text: 'no budget set'}], {color: theme.color('muted')}, width)
+			: textLine('gauge', gaugePieces(cost.budget.used_ratio, width), {}, width);
 	return (
 		<Box flexDirection="column" width={width}>
-			{cost.budget.daily_usd === null ? (
-				<Text wrap="truncate-end" color={theme.color('muted')}>
-					no budget set
-				</Text>
-			) : (
-				<Gauge ratio={cost.budget.used_ratio} width={width} />
-			)}
-			{lines.map(line => (
-				<Text key={line.key} wrap="truncate-end" color={theme.color(line.tone)}>
-					{line.text}
-				</Text>
-			))}
+			<LineStack lines={[gauge, ...lines.map(line => textLine(line.key, [{text: line.text}], {color: theme.color(line.tone)}, width))]} />
 			{top.length > 0 && topHeight >= 2 ? <Table columns={TOP_COLUMNS} rows={top} width={width} height={topHeight} /> : null}
 		</Box>
 	);
