@@ -42,14 +42,44 @@ const FREE = -1;
 const MIN_TABLE = 1024;
 const MIN_RING = 64;
 
-/** FNV-1a over the UTF-16 units, continuing from `seed` (one seed per kind, so equal ids of two kinds differ). */
-function hashText(text: string, seed: number): number {
-	let hash = seed;
-	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
-	return hash;
+const FNV_PRIME = 0x01_00_01_93;
+
+/** Murmur3's finaliser: every input bit reaches every output bit, so `hash & mask` is a fair position. */
+function finish(hash: number): number {
+	let h = hash ^ (hash >>> 16);
+	h = Math.imul(h, 0x85_eb_ca_6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2_b2_ae_35);
+	return h ^ (h >>> 16);
 }
 
-const SEEDS = [0x81_1c_9d_c5, 0x5b_d1_e9_95, 0x27_d4_eb_2f, 0x16_56_67_b1] as const;
+/**
+ * A 32-bit hash of the UTF-16 units: FNV-1a in two lanes (even and odd units), which halves the
+ * multiply chain that bounds a one-lane FNV, then finished. A call hashes about a hundred id characters.
+ */
+function hashText(text: string): number {
+	let even = 0x81_1c_9d_c5;
+	let odd = 0x5b_d1_e9_95;
+	const last = text.length - 1;
+	let index = 0;
+	for (; index < last; index += 2) {
+		even = Math.imul(even ^ text.charCodeAt(index), FNV_PRIME);
+		odd = Math.imul(odd ^ text.charCodeAt(index + 1), FNV_PRIME);
+	}
+
+	if (index === last) even = Math.imul(even ^ text.charCodeAt(index), FNV_PRIME);
+	return finish(even ^ Math.imul(odd ^ text.length, 0x9e_37_79_b1));
+}
+
+// Per kind, so that equal ids of two kinds start their probes apart.
+const CALL_SEED = 0x27_d4_eb_2f;
+const RESPONSE_SEED = 0x16_56_67_b1;
+const TRACE_SEED = 0x3c_6e_f3_72;
+
+/** Key hash of trace + span from the trace's hashText (computed once for both trace keys). */
+function spanKeyHash(traceHash: number, spanId: string): number {
+	return finish(traceHash ^ Math.imul(hashText(spanId), 0xcc_9e_2d_51));
+}
 
 /**
  * Recent calls by every reference a score may carry, so that a score inherits its call's model and
@@ -74,8 +104,9 @@ export class CallIndex {
 	private liveCount = 0;
 	/** Ring slots holding at least one current key. */
 	private liveSlots = 0;
-	// The ring: slots [head, tail) in call order, circular over ringSize.
+	// The ring: slots [head, tail) in call order, circular over ringSize (a power of two).
 	private ringSize = 0;
+	private ringMask = 0;
 	private head = 0;
 	private tail = 0;
 	private ts = new Float64Array(0);
@@ -86,13 +117,14 @@ export class CallIndex {
 	private responseIds: string[] = [];
 	private traceIds: string[] = [];
 	private spanIds: string[] = [];
-	/** Per slot and kind: the key's hash and its table position. */
-	private keyHashes = new Int32Array(0);
+	/** Per slot and kind: the key's table position. */
 	private positions = new Int32Array(0);
-	// The table: hash and slot × 4 + kind per position, FREE when empty.
+	/**
+	 * The table: per position its key's hash, then slot × 4 + kind (FREE when empty), side by side
+	 * so that a probe reads one cache line rather than one in each of two arrays.
+	 */
 	private tableMask = 0;
-	private tableHashes = new Int32Array(0);
-	private tableRefs = new Int32Array(0);
+	private table = new Int32Array(0);
 	private newestTs = Number.NEGATIVE_INFINITY;
 	private evictedCount = 0;
 	private expiredCount = 0;
@@ -118,7 +150,7 @@ export class CallIndex {
 
 	/** Ring slots in use, current or not yet reclaimed (for memory checks). */
 	get queuedSlots(): number {
-		return (this.tail - this.head + this.ringSize) % this.ringSize;
+		return (this.tail - this.head) & this.ringMask;
 	}
 
 	/**
@@ -131,11 +163,12 @@ export class CallIndex {
 		const {callId, responseId, traceId, spanId} = call;
 		if (callId !== undefined || responseId !== undefined || traceId !== undefined) {
 			const slot = this.newSlot(call);
-			if (callId !== undefined) this.put(slot, CALL, hashText(callId, SEEDS[CALL]), callId, '');
-			if (responseId !== undefined) this.put(slot, RESPONSE, hashText(responseId, SEEDS[RESPONSE]), responseId, '');
+			if (callId !== undefined) this.put(slot, CALL, hashText(callId) ^ CALL_SEED, callId, '');
+			if (responseId !== undefined) this.put(slot, RESPONSE, hashText(responseId) ^ RESPONSE_SEED, responseId, '');
 			if (traceId !== undefined) {
-				if (spanId !== undefined) this.put(slot, SPAN, hashText(spanId, hashText(traceId, SEEDS[SPAN])), traceId, spanId);
-				this.put(slot, TRACE, hashText(traceId, SEEDS[TRACE]), traceId, '');
+				const traceHash = hashText(traceId);
+				if (spanId !== undefined) this.put(slot, SPAN, spanKeyHash(traceHash, spanId), traceId, spanId);
+				this.put(slot, TRACE, traceHash ^ TRACE_SEED, traceId, '');
 			}
 		}
 
@@ -148,20 +181,20 @@ export class CallIndex {
 	 */
 	resolve(score: ScoreEvent, now: number): ResolvedTarget {
 		const {callId, responseId, traceId, spanId} = score;
-		const hasReference = callId !== undefined || responseId !== undefined || traceId !== undefined;
-		let slot = callId === undefined ? -1 : this.fresh(this.find(CALL, hashText(callId, SEEDS[CALL]), callId, ''), now);
-		if (slot < 0 && responseId !== undefined) slot = this.fresh(this.find(RESPONSE, hashText(responseId, SEEDS[RESPONSE]), responseId, ''), now);
-		if (slot < 0 && traceId !== undefined && spanId !== undefined) {
-			slot = this.fresh(this.find(SPAN, hashText(spanId, hashText(traceId, SEEDS[SPAN])), traceId, spanId), now);
+		let slot = callId === undefined ? -1 : this.fresh(this.find(CALL, hashText(callId) ^ CALL_SEED, callId, ''), now);
+		if (slot < 0 && responseId !== undefined) slot = this.fresh(this.find(RESPONSE, hashText(responseId) ^ RESPONSE_SEED, responseId, ''), now);
+		if (slot < 0 && traceId !== undefined) {
+			const traceHash = hashText(traceId);
+			if (spanId !== undefined) slot = this.fresh(this.find(SPAN, spanKeyHash(traceHash, spanId), traceId, spanId), now);
+			if (slot < 0) slot = this.fresh(this.find(TRACE, traceHash ^ TRACE_SEED, traceId, ''), now);
 		}
 
-		if (slot < 0 && traceId !== undefined) slot = this.fresh(this.find(TRACE, hashText(traceId, SEEDS[TRACE]), traceId, ''), now);
 		if (slot >= 0) {
 			this.joinedCount++;
 			return {model: this.models[slot]!, feature: this.features[slot]!, joined: true};
 		}
 
-		if (hasReference) this.unmatchedCount++;
+		if (callId !== undefined || responseId !== undefined || traceId !== undefined) this.unmatchedCount++;
 		return {
 			model: score.model === undefined || score.model === '' ? UNKNOWN_MODEL : score.model,
 			feature: score.feature === undefined || score.feature === '' ? NO_FEATURE : score.feature,
@@ -177,13 +210,13 @@ export class CallIndex {
 	}
 
 	private newSlot(call: LlmCallEvent): number {
-		if ((this.tail + 1) % this.ringSize === this.head) {
+		if (((this.tail + 1) & this.ringMask) === this.head) {
 			// Full: grow when most slots still hold a key, else only squeeze out the reclaimed ones.
 			this.relayout(this.liveSlots * 2 >= this.ringSize ? this.ringSize * 2 : this.ringSize);
 		}
 
 		const slot = this.tail;
-		this.tail = (slot + 1) % this.ringSize;
+		this.tail = (slot + 1) & this.ringMask;
 		this.ts[slot] = call.ts;
 		this.bits[slot] = 0;
 		this.models[slot] = call.model;
@@ -218,41 +251,64 @@ export class CallIndex {
 		}
 	}
 
-	/** The slot holding a key, or -1. */
-	private find(kind: Kind, hash: number, id: string, spanId: string): number {
-		const mask = this.tableMask;
-		for (let position = hash & mask; ; position = (position + 1) & mask) {
-			const ref = this.tableRefs[position]!;
-			if (ref === FREE) return -1;
-			if (this.tableHashes[position] === hash && this.holds(ref, kind, id, spanId)) return ref >> 2;
+	/** The hash a slot's key of `kind` was stored under (for rebuilding the table). */
+	private keyHash(slot: number, kind: Kind): number {
+		switch (kind) {
+			case CALL: {
+				return hashText(this.callIds[slot]!) ^ CALL_SEED;
+			}
+
+			case RESPONSE: {
+				return hashText(this.responseIds[slot]!) ^ RESPONSE_SEED;
+			}
+
+			case SPAN: {
+				return spanKeyHash(hashText(this.traceIds[slot]!), this.spanIds[slot]!);
+			}
+
+			case TRACE: {
+				return hashText(this.traceIds[slot]!) ^ TRACE_SEED;
+			}
 		}
 	}
 
-	/** Sets a key to `slot` (the newest); a key already held moves here from its older slot. */
+	/** The slot holding a key, or -1. */
+	private find(kind: Kind, hash: number, id: string, spanId: string): number {
+		const mask = this.tableMask;
+		const table = this.table;
+		for (let position = hash & mask; ; position = (position + 1) & mask) {
+			const ref = table[2 * position + 1]!;
+			if (ref === FREE) return -1;
+			if (table[2 * position] === hash && this.holds(ref, kind, id, spanId)) return ref >> 2;
+		}
+	}
+
+	/** Sets key (kind, id, spanId) to `slot`: moves it when present, else inserts it (evicting the oldest key past maxEntries). */
 	private put(slot: number, kind: Kind, hash: number, id: string, spanId: string): void {
 		const ref = slot * KINDS + kind;
 		const bit = 1 << kind;
-		this.keyHashes[ref] = hash;
 		const mask = this.tableMask;
+		const table = this.table;
 		let position = hash & mask;
 		for (; ; position = (position + 1) & mask) {
-			const held = this.tableRefs[position]!;
+			const held = table[2 * position + 1]!;
 			if (held === FREE) break;
-			if (this.tableHashes[position] === hash && this.holds(held, kind, id, spanId)) {
+			if (table[2 * position] === hash && this.holds(held, kind, id, spanId)) {
 				this.clearBit(held >> 2, bit);
-				this.tableRefs[position] = ref;
+				table[2 * position + 1] = ref;
 				this.positions[ref] = position;
 				this.setBit(slot, bit);
 				return;
 			}
 		}
 
-		this.tableHashes[position] = hash;
-		this.tableRefs[position] = ref;
+		table[2 * position] = hash;
+		table[2 * position + 1] = ref;
 		this.positions[ref] = position;
 		this.setBit(slot, bit);
 		this.liveCount++;
-		if (this.liveCount > this.tableMask >> 1) this.resizeTable((this.tableMask + 1) * 2);
+		// Load up to 3/4: probes stay within a cache line or two, and the table is half the size it is at 1/2.
+		if (this.liveCount > (mask >> 2) * 3) this.resizeTable((mask + 1) * 2);
 		if (this.liveCount > this.maxEntries) {
 			this.dropOldestKey();
 			this.evictedCount++;
@@ -310,46 +366,47 @@ export class CallIndex {
 		this.responseIds[slot] = '';
 		this.traceIds[slot] = '';
 		this.spanIds[slot] = '';
-		this.head = (slot + 1) % this.ringSize;
+		this.head = (slot + 1) & this.ringMask;
 	}
 
 	/** Empties a table position, shifting later entries of the same probe run back (no tombstones). */
 	private deleteAt(position: number): void {
 		const mask = this.tableMask;
-		const refs = this.tableRefs;
-		const hashes = this.tableHashes;
+		const table = this.table;
 		let hole = position;
-		refs[hole] = FREE;
-		for (let next = (hole + 1) & mask; refs[next] !== FREE; next = (next + 1) & mask) {
-			const home = hashes[next]! & mask;
+		table[2 * hole + 1] = FREE;
+		for (let next = (hole + 1) & mask; table[2 * next + 1] !== FREE; next = (next + 1) & mask) {
+			const hash = table[2 * next]!;
+			const home = hash & mask;
 			// The entry may stay when its home lies cyclically in (hole, next].
 			const stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
 			if (stays) continue;
-			hashes[hole] = hashes[next]!;
-			refs[hole] = refs[next]!;
-			this.positions[refs[hole]!] = hole;
-			refs[next] = FREE;
+			const ref = table[2 * next + 1]!;
+			table[2 * hole] = hash;
+			table[2 * hole + 1] = ref;
+			this.positions[ref] = hole;
+			table[2 * next + 1] = FREE;
 			hole = next;
 		}
 	}
 
 	private resizeTable(size: number): void {
 		this.tableMask = size - 1;
-		this.tableHashes = new Int32Array(size);
-		this.tableRefs = new Int32Array(size).fill(FREE);
-		for (let slot = this.head; slot !== this.tail; slot = (slot + 1) % this.ringSize) {
+		this.table = new Int32Array(size * 2).fill(FREE);
+		for (let slot = this.head; slot !== this.tail; slot = (slot + 1) & this.ringMask) {
 			const bits = this.bits[slot]!;
-			for (let kind = 0; kind < KINDS; kind++) if ((bits & (1 << kind)) !== 0) this.place(slot * KINDS + kind);
+			for (let kind = 0 as Kind; kind < KINDS; kind++) if ((bits & (1 << kind)) !== 0) this.place(slot * KINDS + kind, this.keyHash(slot, kind));
 		}
 	}
 
 	/** Puts an existing key (known not to be in the table) at the first free position of its run. */
-	private place(ref: number): void {
-		const hash = this.keyHashes[ref]!;
-		let position = hash & this.tableMask;
-		while (this.tableRefs[position] !== FREE) position = (position + 1) & this.tableMask;
-		this.tableHashes[position] = hash;
-		this.tableRefs[position] = ref;
+	private place(ref: number, hash: number): void {
+		const mask = this.tableMask;
+		const table = this.table;
+		let position = hash & mask;
+		while (table[2 * position + 1] !== FREE) position = (position + 1) & mask;
+		table[2 * position] = hash;
+		table[2 * position + 1] = ref;
 		this.positions[ref] = position;
 	}
 
@@ -359,11 +416,12 @@ export class CallIndex {
 	 * Table entries are repointed in place.
 	 */
 	private relayout(size: number): void {
-		const oldSize = this.ringSize;
-		const {ts, bits, models, features, callIds, responseIds, traceIds, spanIds, keyHashes, positions} = this;
-		const grow = size !== oldSize;
+		const oldMask = this.ringMask;
+		const {ts, bits, models, features, callIds, responseIds, traceIds, spanIds, positions} = this;
+		const grow = size !== this.ringSize;
 		if (grow) {
 			this.ringSize = size;
+			this.ringMask = size - 1;
 			this.ts = new Float64Array(size);
 			this.bits = new Uint8Array(size);
 			this.models = Array.from({length: size}, () => '');
@@ -372,12 +430,13 @@ export class CallIndex {
 			this.responseIds = Array.from({length: size}, () => '');
 			this.traceIds = Array.from({length: size}, () => '');
 			this.spanIds = Array.from({length: size}, () => '');
-			this.keyHashes = new Int32Array(size * KINDS);
 			this.positions = new Int32Array(size * KINDS);
 		}
 
+		const mask = this.ringMask;
+		const table = this.table;
 		let write = grow ? 0 : this.head;
-		for (let read = this.head; read !== this.tail; read = (read + 1) % oldSize) {
+		for (let read = this.head; read !== this.tail; read = (read + 1) & oldMask) {
 			const slotBits = bits[read]!;
 			if (slotBits === 0) continue;
 			if (write !== read || grow) {
@@ -390,23 +449,21 @@ export class CallIndex {
 				this.traceIds[write] = traceIds[read]!;
 				this.spanIds[write] = spanIds[read]!;
 				for (let kind = 0; kind < KINDS; kind++) {
-					const from = read * KINDS + kind;
-					const to = write * KINDS + kind;
-					this.keyHashes[to] = keyHashes[from]!;
 					if ((slotBits & (1 << kind)) === 0) continue;
-					const position = positions[from]!;
+					const position = positions[read * KINDS + kind]!;
+					const to = write * KINDS + kind;
 					this.positions[to] = position;
-					this.tableRefs[position] = to;
+					table[2 * position + 1] = to;
 				}
 			}
 
-			write = (write + 1) % size;
+			write = (write + 1) & mask;
 		}
 
 		if (grow) this.head = 0;
 		this.tail = write;
 		// Let the strings of the slots past the new tail be collected.
-		for (let slot = this.tail; slot !== this.head && this.models[slot] !== ''; slot = (slot + 1) % size) {
+		for (let slot = this.tail; slot !== this.head && this.models[slot] !== ''; slot = (slot + 1) & mask) {
 			this.models[slot] = '';
 			this.features[slot] = '';
 			this.callIds[slot] = '';

@@ -25,8 +25,11 @@ function prefix(text: string, max: number): string {
 	return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+/** A count held in its own cell, so an increment is one map lookup rather than a lookup and a set. */
+type Count = {value: number};
+
 class CappedCounter {
-	private readonly counts = new Map<string, number>();
+	private readonly counts = new Map<string, Count>();
 	folded = 0;
 
 	constructor(private readonly maxKeys: number) {}
@@ -35,12 +38,14 @@ class CappedCounter {
 		const key = prefix(String(rawKey), MAX_KEY_CHARS);
 		const current = this.counts.get(key);
 		if (current !== undefined) {
-			this.counts.set(key, current + 1);
+			current.value++;
 		} else if (this.counts.size < this.maxKeys) {
-			this.counts.set(key, 1);
+			this.counts.set(key, {value: 1});
 		} else {
 			this.folded++;
-			this.counts.set(OTHER_REASON, (this.counts.get(OTHER_REASON) ?? 0) + 1);
+			const other = this.counts.get(OTHER_REASON);
+			if (other === undefined) this.counts.set(OTHER_REASON, {value: 1});
+			else other.value++;
 		}
 	}
 
@@ -48,7 +53,7 @@ class CappedCounter {
 		const out = new Map<string, number>();
 		for (const [key, count] of this.counts) {
 			const safe = sanitizeText(key);
-			out.set(safe, (out.get(safe) ?? 0) + count);
+			out.set(safe, (out.get(safe) ?? 0) + count.value);
 		}
 		return Object.fromEntries(out);
 	}
@@ -72,6 +77,9 @@ export class IngestStats {
 	private readonly rateSeconds = new Float64Array(RATE_WINDOW_S).fill(Number.NEGATIVE_INFINITY);
 	private readonly rateCounts = new Float64Array(RATE_WINDOW_S);
 	private firstSecond: number | null = null;
+	/** The second whose slot counted the last arrival, and that slot. */
+	private lastSecond = Number.NaN;
+	private lastSlot = 0;
 
 	constructor(options: IngestStatsOptions = {}) {
 		const maxKeys = positiveInt(options.maxKeys, 200);
@@ -136,8 +144,14 @@ export class IngestStats {
 	}
 
 	private countArrival(arrivalMs: number): void {
-		if (!Number.isFinite(arrivalMs)) return;
 		const second = Math.floor(arrivalMs / 1000);
+		// Most events arrive within the second of the one before.
+		if (second === this.lastSecond) {
+			this.rateCounts[this.lastSlot]!++;
+			return;
+		}
+
+		if (!Number.isFinite(arrivalMs)) return;
 		if (this.firstSecond === null || second < this.firstSecond) this.firstSecond = second;
 		const slot = ((second % RATE_WINDOW_S) + RATE_WINDOW_S) % RATE_WINDOW_S;
 		const held = this.rateSeconds[slot] ?? Number.NEGATIVE_INFINITY;
@@ -146,7 +160,13 @@ export class IngestStats {
 		} else if (second > held) {
 			this.rateSeconds[slot] = second;
 			this.rateCounts[slot] = 1;
+		} else {
+			return;
 		}
+
+		// The slot now holds this second: later events of the same second count there directly.
+		this.lastSecond = second;
+		this.lastSlot = slot;
 	}
 
 	/**

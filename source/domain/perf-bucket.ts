@@ -57,16 +57,20 @@ export class PerfBucket {
 	readonly errorsByType = new Map<string, number>();
 
 	add(call: PreparedCall): void {
+		this.addScalars(call);
+		if (call.latency === call.latency) this.latency.addChecked(call.latency, call.latencyBucket);
+		if (call.ttft === call.ttft) this.ttft.addChecked(call.ttft, call.ttftBucket);
+	}
+
+	/** Everything of `add` but the two histograms (see PerfKey: those are added in batches). */
+	addScalars(call: PreparedCall): void {
 		this.calls++;
 		const latency = call.latency;
 		if (latency === latency) {
-			this.latency.addToBucket(latency, call.latencyBucket);
 			this.latencySum += latency;
 			if (latency > this.latencyMax) this.latencyMax = latency;
 		}
 
-		const ttft = call.ttft;
-		if (ttft === ttft) this.ttft.addToBucket(ttft, call.ttftBucket);
 		const input = call.inputTokens;
 		if (input === input) {
 			this.inputTokens += input;

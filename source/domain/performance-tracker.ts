@@ -1,7 +1,7 @@
 import type {LlmCallEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
 import {OTHER_KEY, PerfBucket, PreparedCall} from './perf-bucket.js';
-import {PerfWindow} from './perf-window.js';
+import {PerfKey} from './perf-key.js';
 import type {PerformanceSnapshot, PerfStats} from './snapshot-types.js';
 import {DEFAULT_BUCKETS, windowIndexFor} from './window-ring.js';
 
@@ -28,8 +28,7 @@ export type PerformanceCounters = {
 
 const UNKNOWN_KEY = '(unknown)';
 
-/** One key (overall, a model, a provider): one PerfWindow per window size. */
-type KeyState = readonly PerfWindow[];
+type KeyState = PerfKey;
 
 /**
  * Latency, errors and throughput over sliding windows (WindowRing rule), bucketed by completion
@@ -50,6 +49,9 @@ export class PerformanceTracker {
 	private invalid = 0;
 	private readonly scratch = new PerfBucket();
 	private readonly prepared = new PreparedCall();
+	/** Per window: the call being recorded's bucket and ring position. */
+	private readonly epochs: Float64Array;
+	private readonly slots: Int32Array;
 
 	constructor(options: PerformanceTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
@@ -57,12 +59,14 @@ export class PerformanceTracker {
 		this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
 		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
 		this.overall = this.newKey();
+		this.epochs = new Float64Array(this.windowsMs.length);
+		this.slots = new Int32Array(this.windowsMs.length);
 	}
 
 	get counters(): PerformanceCounters {
 		let rebuilds = 0;
 		const add = (key: KeyState): void => {
-			for (const w of key) rebuilds += w.rebuilds;
+			for (const w of key.windows) rebuilds += w.rebuilds;
 		};
 
 		add(this.overall);
@@ -76,7 +80,7 @@ export class PerformanceTracker {
 			foldedModelCalls: this.foldedModels,
 			foldedProviderCalls: this.foldedProviders,
 			invalidCalls: this.invalid,
-			tooOldForShortest: this.overall[shortest]?.ring.tooOld ?? 0,
+			tooOldForShortest: this.overall.windows[shortest]?.ring.tooOld ?? 0,
 			cacheRebuilds: rebuilds,
 		};
 	}
@@ -98,15 +102,16 @@ export class PerformanceTracker {
 		const provider = this.providerKey(call.provider);
 		// Read and check the event once, however many buckets it lands in.
 		const prepared = this.prepared.fill(call);
-		const overall = this.overall;
-		for (let i = 0; i < overall.length; i++) {
-			const window = overall[i]!;
-			const epoch = window.ring.epochOf(ts);
-			const slot = window.ring.slotIndexOf(epoch);
-			window.record(prepared, epoch, slot);
-			model[i]!.record(prepared, epoch, slot);
-			provider[i]!.record(prepared, epoch, slot);
+		const {epochs, slots, overall} = this;
+		for (let i = 0; i < epochs.length; i++) {
+			const ring = overall.windows[i]!.ring;
+			epochs[i] = ring.epochOf(ts);
+			slots[i] = ring.slotIndexOf(epochs[i]!);
 		}
+
+		overall.record(prepared, epochs, slots);
+		model.record(prepared, epochs, slots);
+		provider.record(prepared, epochs, slots);
 	}
 
 	/**
@@ -114,14 +119,15 @@ export class PerformanceTracker {
 	 * window that is at least as long (else the longest); `window_s` says which one was used.
 	 */
 	snapshot(now: number, windowS: number): PerformanceSnapshot {
+		this.flush();
 		const index = this.windowIndex(windowS);
 		const windowMs = this.windowsMs[index]!;
 		const scratch = this.scratch;
-		this.overall[index]!.collect(now, scratch);
+		this.overall.windows[index]!.collect(now, scratch);
 		const calls = scratch.calls;
 		let coveredS = 0;
 		if (calls > 0) {
-			const start = Math.max(this.overall[index]!.ring.windowStart(now), this.earliestTs);
+			const start = Math.max(this.overall.windows[index]!.ring.windowStart(now), this.earliestTs);
 			coveredS = Math.max(1, (now - start) / 1000);
 		}
 
@@ -145,7 +151,7 @@ export class PerformanceTracker {
 		const entries: Array<[string, PerfStats]> = [];
 		const scratch = this.scratch;
 		const visit = (name: string, key: KeyState): void => {
-			key[index]!.collect(now, scratch);
+			key.windows[index]!.collect(now, scratch);
 			if (scratch.calls > 0) entries.push([name, toStats(scratch, coveredS)]);
 		};
 
@@ -190,7 +196,16 @@ export class PerformanceTracker {
 	}
 
 	private newKey(): KeyState {
-		return this.windowsMs.map((ms) => new PerfWindow(ms, this.buckets));
+		return new PerfKey(this.windowsMs, this.buckets);
+	}
+
+	/** Ends every key's batch (see PerfKey), so the buckets hold every call. */
+	private flush(): void {
+		this.overall.flush();
+		for (const key of this.models.values()) key.flush();
+		for (const key of this.providers.values()) key.flush();
+		this.otherModel?.flush();
+		this.otherProvider?.flush();
 	}
 }
 

@@ -1,6 +1,6 @@
 import type {ScoreEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
-import {QualityBucket} from './quality-bucket.js';
+import {HALLUCINATION, QualityBucket, scoreKind, type ScoreKind} from './quality-bucket.js';
 import type {QualitySnapshot, QualityStats} from './snapshot-types.js';
 import {DEFAULT_BUCKETS, WindowRing, windowIndexFor} from './window-ring.js';
 
@@ -83,6 +83,9 @@ export class QualityTracker {
 	private foldedFeatures = 0;
 	private invalid = 0;
 	private readonly recentScratch = new QualityBucket();
+	/** Per window, then the baseline: the bucket of the score being recorded and its ring position. */
+	private readonly epochs: Float64Array;
+	private readonly slots: Int32Array;
 
 	constructor(options: QualityTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
@@ -99,6 +102,8 @@ export class QualityTracker {
 		this.minBaseline = Math.max(0, options.minBaseline ?? 20);
 		this.drop = options.drop ?? 0.05;
 		this.overall = this.newKey();
+		this.epochs = new Float64Array(this.windowsMs.length + 1);
+		this.slots = new Int32Array(this.windowsMs.length + 1);
 	}
 
 	get counters(): QualityCounters {
@@ -114,9 +119,24 @@ export class QualityTracker {
 
 		const model = this.key(this.models, target.model === '' ? '(unknown)' : target.model, 'model');
 		const feature = this.key(this.features, target.feature === '' ? '(none)' : target.feature, 'feature');
-		addTo(this.overall, score, ts);
-		addTo(model, score, ts);
-		addTo(feature, score, ts);
+		const kind = scoreKind(score.name);
+		const raw = score.value;
+		// isUsable passed: a number is finite, a boolean is a hallucination or another name.
+		const value = kind === HALLUCINATION ? (raw === true || (typeof raw === 'number' && raw !== 0) ? 1 : 0) : typeof raw === 'number' ? raw : 0;
+		const {epochs, slots} = this;
+		const overall = this.overall;
+		for (let index = 0; index < overall.windows.length; index++) {
+			const ring = overall.windows[index]!;
+			epochs[index] = ring.epochOf(ts);
+			slots[index] = ring.slotIndexOf(epochs[index]!);
+		}
+
+		const last = overall.windows.length;
+		epochs[last] = overall.baseline.epochOf(ts);
+		slots[last] = overall.baseline.slotIndexOf(epochs[last]!);
+		addTo(overall, kind, value, score.name, epochs, slots);
+		addTo(model, kind, value, score.name, epochs, slots);
+		addTo(feature, kind, value, score.name, epochs, slots);
 	}
 
 	snapshot(now: number, windowS: number): QualitySnapshot {
@@ -275,20 +295,25 @@ export class QualityTracker {
 	}
 }
 
-function addTo(key: KeyState, score: ScoreEvent, ts: number): void {
+/**
+ * `epochs` and `slots` hold, per window and then for the baseline, the score's bucket and its ring
+ * position: every key's rings have the same shape, so they are computed once per score.
+ */
+function addTo(key: KeyState, kind: ScoreKind, value: number, name: string, epochs: Float64Array, slots: Int32Array): void {
 	const {windows, closed} = key;
 	for (let index = 0; index < windows.length; index++) {
 		const ring = windows[index]!;
-		const epoch = ring.epochOf(ts);
-		ring.slotForEpoch(epoch)?.add(score);
+		const epoch = epochs[index]!;
+		ring.slotForEpoch(epoch, slots[index])?.addKind(kind, value, name);
 		// A write into a closed bucket, or far enough ahead to recycle one, makes the merge stale.
 		const cache = closed[index]!;
 		if (cache.valid && (epoch < cache.at || epoch > cache.at + ring.lead)) cache.valid = false;
 	}
 
 	const baseline = key.baseline;
-	const epoch = baseline.epochOf(ts);
-	baseline.slotForEpoch(epoch)?.add(score);
+	const last = windows.length;
+	const epoch = epochs[last]!;
+	baseline.slotForEpoch(epoch, slots[last])?.addKind(kind, value, name);
 	// The cached baseline holds [at − 60, at − 1]: a write there, or one that recycles a slot of it.
 	const base = key.base;
 	const from = base.at - BASELINE_BUCKETS;

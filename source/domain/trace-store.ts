@@ -3,6 +3,7 @@
 import type {LlmCallEvent, SpanEvent} from '../events/types.js';
 import type {CallCost} from './monitor-config.js';
 import type {TraceRow, TracesSnapshot} from './snapshot-types.js';
+import {NO_SLOT, SpanSlab} from './span-slab.js';
 
 export type TraceStoreOptions = {
 	readonly maxTraces?: number;
@@ -13,7 +14,10 @@ export type TraceStoreOptions = {
 
 type TraceEntry = {
 	readonly traceId: string;
-	readonly spans: SpanEvent[];
+	/** The stored spans: a chain of slab records in arrival order. */
+	firstSpan: number;
+	lastSpan: number;
+	storedSpans: number;
 	spanCount: number;
 	start: number;
 	end: number;
@@ -49,6 +53,7 @@ export class TraceStore {
 	private readonly maxSpans: number;
 	private readonly maxSpansPerTrace: number;
 	private readonly traces = new Map<string, TraceEntry>();
+	private readonly slab: SpanSlab;
 	/**
 	 * Activity order as a list through the entries: a touched trace moves to the newest end, the
 	 * stalest is evicted first. (Re-inserting into the Map on every span instead left holes at its
@@ -65,6 +70,8 @@ export class TraceStore {
 		this.maxTraces = positiveInt(options.maxTraces, 1000);
 		this.maxSpans = positiveInt(options.maxSpans, 50_000);
 		this.maxSpansPerTrace = Math.min(this.maxSpans, positiveInt(options.maxSpansPerTrace, 1000));
+		// One more than maxSpans: a span is stored before the eviction that makes room for it.
+		this.slab = new SpanSlab(this.maxSpans + 1);
 	}
 
 	recordSpan(span: SpanEvent): void {
@@ -85,8 +92,12 @@ export class TraceStore {
 			entry.spanServiceStart = span.startTs;
 		}
 		if (span.statusCode === 'error') this.addError(entry, span.spanId);
-		if (entry.spans.length < this.maxSpansPerTrace) {
-			entry.spans.push(span);
+		if (entry.storedSpans < this.maxSpansPerTrace) {
+			const slot = this.slab.add(span);
+			if (entry.lastSpan === NO_SLOT) entry.firstSpan = slot;
+			else this.slab.link(entry.lastSpan, slot);
+			entry.lastSpan = slot;
+			entry.storedSpans++;
 			this.storedSpans++;
 		} else {
 			this.spansDropped++;
@@ -128,16 +139,22 @@ export class TraceStore {
 	trace(traceId: string): readonly SpanEvent[] | undefined {
 		const entry = this.traces.get(traceId);
 		if (!entry) return undefined;
-		return [...entry.spans].sort((a, b) => a.startTs - b.startTs);
+		const spans: SpanEvent[] = [];
+		for (let slot = entry.firstSpan; slot !== NO_SLOT; slot = this.slab.next(slot)) spans.push(this.slab.span(slot, traceId));
+		return spans.sort((a, b) => a.startTs - b.startTs);
 	}
 
 	private touch(traceId: string): TraceEntry {
+		// The spans and calls of one request tend to arrive together: skip the lookup for them.
+		if (this.newest !== null && this.newest.traceId === traceId) return this.newest;
 		let entry = this.traces.get(traceId);
 		if (entry === undefined) {
 			this.tracesSeen++;
 			entry = {
 				traceId,
-				spans: [],
+				firstSpan: NO_SLOT,
+				lastSpan: NO_SLOT,
+				storedSpans: 0,
 				spanCount: 0,
 				start: Number.POSITIVE_INFINITY,
 				end: Number.NEGATIVE_INFINITY,
@@ -201,8 +218,13 @@ export class TraceStore {
 			if (entry === null) break;
 			this.unlink(entry);
 			this.traces.delete(entry.traceId);
-			this.storedSpans -= entry.spans.length;
-			this.spansDropped += entry.spans.length;
+			this.storedSpans -= entry.storedSpans;
+			this.spansDropped += entry.storedSpans;
+			for (let slot = entry.firstSpan; slot !== NO_SLOT; ) {
+				const next = this.slab.next(slot);
+				this.slab.release(slot);
+				slot = next;
+			}
 		}
 	}
 
@@ -211,7 +233,7 @@ export class TraceStore {
 		const end = Number.isFinite(entry.end) ? entry.end : start;
 		return {
 			trace_id: entry.traceId,
-			root_name: entry.rootName ?? orphanRootName(entry.spans) ?? entry.callName ?? '(unknown)',
+			root_name: entry.rootName ?? this.orphanRootName(entry) ?? entry.callName ?? '(unknown)',
 			// The root span speaks for the trace; else the earliest span that named one; else a call.
 			service: entry.rootService ?? entry.spanService ?? entry.callService,
 			spans: entry.spanCount,
@@ -222,18 +244,23 @@ export class TraceStore {
 			cost_usd: entry.pricedCalls > 0 ? entry.costUsd : null,
 		};
 	}
-}
 
-/** When the root never arrived: the earliest span whose parent is not here (or simply the earliest). */
-function orphanRootName(spans: readonly SpanEvent[]): string | null {
-	if (spans.length === 0) return null;
-	const ids = new Set(spans.map(span => span.spanId));
-	let best: SpanEvent | undefined;
-	let earliest: SpanEvent | undefined;
-	for (const span of spans) {
-		if (!earliest || span.startTs < earliest.startTs) earliest = span;
-		const orphan = span.parentSpanId === undefined || !ids.has(span.parentSpanId);
-		if (orphan && (!best || span.startTs < best.startTs)) best = span;
+	/** When the root never arrived: the earliest span whose parent is not here (or simply the earliest). */
+	private orphanRootName(entry: TraceEntry): string | null {
+		const slab = this.slab;
+		if (entry.firstSpan === NO_SLOT) return null;
+		const ids = new Set<string>();
+		for (let slot = entry.firstSpan; slot !== NO_SLOT; slot = slab.next(slot)) ids.add(slab.spanIdOf(slot));
+		let best = NO_SLOT;
+		let earliest = NO_SLOT;
+		for (let slot = entry.firstSpan; slot !== NO_SLOT; slot = slab.next(slot)) {
+			const start = slab.startOf(slot);
+			if (earliest === NO_SLOT || start < slab.startOf(earliest)) earliest = slot;
+			const parent = slab.parentOf(slot);
+			const orphan = parent === undefined || !ids.has(parent);
+			if (orphan && (best === NO_SLOT || start < slab.startOf(best))) best = slot;
+		}
+
+		return slab.nameOf(best === NO_SLOT ? earliest : best);
 	}
-	return (best ?? earliest)?.name ?? null;
 }
