@@ -13,7 +13,7 @@ export type TraceStoreOptions = {
 };
 
 type TraceEntry = {
-	readonly traceId: string;
+	traceId: string;
 	/** The stored spans: a chain of slab records in arrival order. */
 	firstSpan: number;
 	lastSpan: number;
@@ -23,7 +23,9 @@ type TraceEntry = {
 	end: number;
 	rootName: string | null;
 	rootStart: number;
-	callName: string | null;
+	/** Operation and model of the first LLM call, named `operation model` only when shown (null: none yet). */
+	callOperation: string | null;
+	callModel: string;
 	/** Service of the root span that named the trace (rootStart), when it said one. */
 	rootService: string | null;
 	/** Service of the earliest-starting span that said one, and that span's start. */
@@ -34,8 +36,14 @@ type TraceEntry = {
 	/** Neighbours in activity order (older, newer); null at the ends. */
 	older: TraceEntry | null;
 	newer: TraceEntry | null;
-	/** Span ids with an error, so a span and the LLM call derived from it count once (made on the first). */
-	errorIds: Set<string> | null;
+	/**
+	 * Span ids with an error, so a span and the LLM call derived from it count once: a short list
+	 * (most traces have one or two, and the list is reused with the entry), then a set.
+	 */
+	errorList: string[];
+	/** Ids in use at the front of errorList (its cells are overwritten when the entry is reused). */
+	errorCount: number;
+	errorSet: Set<string> | null;
 	unkeyedErrors: number;
 	llmCalls: number;
 	pricedCalls: number;
@@ -43,6 +51,8 @@ type TraceEntry = {
 };
 
 const DEFAULT_LIMIT = 20;
+/** Error span ids kept in a list (searched in order) before a set takes over. */
+const SHORT_ERROR_LIST = 8;
 
 function positiveInt(value: number | undefined, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
@@ -61,6 +71,7 @@ export class TraceStore {
 	 */
 	private stalest: TraceEntry | null = null;
 	private newest: TraceEntry | null = null;
+	private spare: TraceEntry | null = null;
 	private storedSpans = 0;
 	private tracesSeen = 0;
 	private spansSeen = 0;
@@ -79,7 +90,9 @@ export class TraceStore {
 		this.spansSeen++;
 		entry.spanCount++;
 		const end = Math.max(span.ts, span.startTs + (Number.isFinite(span.durationMs) ? span.durationMs : 0));
-		this.extend(entry, span.startTs, end);
+		// Written out rather than through a helper: a double passed to a call that is not inlined is boxed.
+		if (Number.isFinite(span.startTs)) entry.start = Math.min(entry.start, span.startTs);
+		if (Number.isFinite(end)) entry.end = Math.max(entry.end, end);
 		const isRoot = span.parentSpanId === undefined || span.parentSpanId === '';
 		const service = span.service ?? null;
 		if (isRoot && (entry.rootName === null || span.startTs < entry.rootStart)) {
@@ -115,8 +128,14 @@ export class TraceStore {
 			entry.pricedCalls++;
 		}
 		const latency = Number.isFinite(call.latencyMs) ? Math.max(0, call.latencyMs) : 0;
-		this.extend(entry, call.ts - latency, call.ts);
-		entry.callName ??= `${call.operation} ${call.model}`;
+		const start = call.ts - latency;
+		if (Number.isFinite(start)) entry.start = Math.min(entry.start, start);
+		if (Number.isFinite(call.ts)) entry.end = Math.max(entry.end, call.ts);
+		if (entry.callOperation === null) {
+			entry.callOperation = call.operation;
+			entry.callModel = call.model;
+		}
+
 		entry.callService ??= call.service ?? null;
 		if (call.status === 'error') this.addError(entry, call.spanId);
 		this.evict();
@@ -150,7 +169,7 @@ export class TraceStore {
 		let entry = this.traces.get(traceId);
 		if (entry === undefined) {
 			this.tracesSeen++;
-			entry = {
+			entry = this.reuseSpare(traceId) ?? {
 				traceId,
 				firstSpan: NO_SLOT,
 				lastSpan: NO_SLOT,
@@ -160,14 +179,17 @@ export class TraceStore {
 				end: Number.NEGATIVE_INFINITY,
 				rootName: null,
 				rootStart: Number.POSITIVE_INFINITY,
-				callName: null,
+				callOperation: null,
+				callModel: '',
 				rootService: null,
 				spanService: null,
 				spanServiceStart: Number.POSITIVE_INFINITY,
 				callService: null,
 				older: null,
 				newer: null,
-				errorIds: null,
+				errorList: [],
+				errorCount: 0,
+				errorSet: null,
 				unkeyedErrors: 0,
 				llmCalls: 0,
 				pricedCalls: 0,
@@ -187,6 +209,40 @@ export class TraceStore {
 		return entry;
 	}
 
+	/**
+	 * The last evicted entry, emptied for `traceId`, or null. A busy stream starts a trace (and so
+	 * evicts one) every few events; reusing the entry spares allocating and promoting a new one.
+	 */
+	private reuseSpare(traceId: string): TraceEntry | null {
+		const entry = this.spare;
+		if (entry === null) return null;
+		this.spare = null;
+		entry.traceId = traceId;
+		entry.firstSpan = NO_SLOT;
+		entry.lastSpan = NO_SLOT;
+		entry.storedSpans = 0;
+		entry.spanCount = 0;
+		entry.start = Number.POSITIVE_INFINITY;
+		entry.end = Number.NEGATIVE_INFINITY;
+		entry.rootName = null;
+		entry.rootStart = Number.POSITIVE_INFINITY;
+		entry.callOperation = null;
+		entry.callModel = '';
+		entry.rootService = null;
+		entry.spanService = null;
+		entry.spanServiceStart = Number.POSITIVE_INFINITY;
+		entry.callService = null;
+		entry.older = null;
+		entry.newer = null;
+		entry.errorCount = 0;
+		entry.errorSet = null;
+		entry.unkeyedErrors = 0;
+		entry.llmCalls = 0;
+		entry.pricedCalls = 0;
+		entry.costUsd = 0;
+		return entry;
+	}
+
 	private unlink(entry: TraceEntry): void {
 		if (entry.older === null) this.stalest = entry.newer;
 		else entry.older.newer = entry.newer;
@@ -196,20 +252,30 @@ export class TraceStore {
 		entry.newer = null;
 	}
 
-	private extend(entry: TraceEntry, start: number, end: number): void {
-		if (Number.isFinite(start)) entry.start = Math.min(entry.start, start);
-		if (Number.isFinite(end)) entry.end = Math.max(entry.end, end);
-	}
-
 	private addError(entry: TraceEntry, spanId: string | undefined): void {
 		if (spanId === undefined || spanId === '') {
 			entry.unkeyedErrors++;
 			return;
 		}
-		entry.errorIds ??= new Set();
-		if (entry.errorIds.has(spanId)) return;
-		if (entry.errorIds.size < this.maxSpansPerTrace) entry.errorIds.add(spanId);
-		else entry.unkeyedErrors++;
+		const set = entry.errorSet;
+		if (set !== null) {
+			if (set.has(spanId)) return;
+			if (set.size < this.maxSpansPerTrace) set.add(spanId);
+			else entry.unkeyedErrors++;
+			return;
+		}
+
+		const list = entry.errorList;
+		const count = entry.errorCount;
+		for (let index = 0; index < count; index++) if (list[index] === spanId) return;
+		if (count >= this.maxSpansPerTrace) {
+			entry.unkeyedErrors++;
+		} else if (count < SHORT_ERROR_LIST) {
+			list[count] = spanId;
+			entry.errorCount = count + 1;
+		} else {
+			entry.errorSet = new Set(list.slice(0, count)).add(spanId);
+		}
 	}
 
 	private evict(): void {
@@ -225,6 +291,8 @@ export class TraceStore {
 				this.slab.release(slot);
 				slot = next;
 			}
+
+			this.spare = entry;
 		}
 	}
 
@@ -233,13 +301,13 @@ export class TraceStore {
 		const end = Number.isFinite(entry.end) ? entry.end : start;
 		return {
 			trace_id: entry.traceId,
-			root_name: entry.rootName ?? this.orphanRootName(entry) ?? entry.callName ?? '(unknown)',
+			root_name: entry.rootName ?? this.orphanRootName(entry) ?? (entry.callOperation === null ? null : `${entry.callOperation} ${entry.callModel}`) ?? '(unknown)',
 			// The root span speaks for the trace; else the earliest span that named one; else a call.
 			service: entry.rootService ?? entry.spanService ?? entry.callService,
 			spans: entry.spanCount,
 			start,
 			duration_ms: Math.max(0, end - start),
-			errors: (entry.errorIds?.size ?? 0) + entry.unkeyedErrors,
+			errors: (entry.errorSet?.size ?? entry.errorCount) + entry.unkeyedErrors,
 			llm_calls: entry.llmCalls,
 			cost_usd: entry.pricedCalls > 0 ? entry.costUsd : null,
 		};
