@@ -56,37 +56,10 @@ export class PerfBucket {
 	readonly ttft = new LogHistogram();
 	readonly errorsByType = new Map<string, number>();
 
-	add(call: PreparedCall): void {
-		this.addScalars(call);
-		if (call.latency === call.latency) this.latency.addChecked(call.latency, call.latencyBucket);
-		if (call.ttft === call.ttft) this.ttft.addChecked(call.ttft, call.ttftBucket);
-	}
-
-	/** Everything of `add` but the two histograms (see PerfKey: those are added in batches). */
-	addScalars(call: PreparedCall): void {
-		this.calls++;
-		const latency = call.latency;
-		if (latency === latency) {
-			this.latencySum += latency;
-			if (latency > this.latencyMax) this.latencyMax = latency;
-		}
-
-		const input = call.inputTokens;
-		if (input === input) {
-			this.inputTokens += input;
-			this.inputTokenCalls++;
-		}
-
-		const output = call.outputTokens;
-		if (output === output) {
-			this.outputTokens += output;
-			this.outputTokenCalls++;
-		}
-
-		if (call.errorType !== null) {
-			this.errors++;
-			this.countError(call.errorType, 1);
-		}
+	/** One call more: the batch (see PerfKey) adds everything else. */
+	addError(errorType: string): void {
+		this.errors++;
+		this.countError(errorType, 1);
 	}
 
 	reset(): void {

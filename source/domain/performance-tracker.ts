@@ -49,9 +49,8 @@ export class PerformanceTracker {
 	private invalid = 0;
 	private readonly scratch = new PerfBucket();
 	private readonly prepared = new PreparedCall();
-	/** Per window: the call being recorded's bucket and ring position. */
+	/** Per window: the bucket of the call being recorded. */
 	private readonly epochs: Float64Array;
-	private readonly slots: Int32Array;
 
 	constructor(options: PerformanceTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
@@ -60,7 +59,6 @@ export class PerformanceTracker {
 		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
 		this.overall = this.newKey();
 		this.epochs = new Float64Array(this.windowsMs.length);
-		this.slots = new Int32Array(this.windowsMs.length);
 	}
 
 	get counters(): PerformanceCounters {
@@ -102,16 +100,11 @@ export class PerformanceTracker {
 		const provider = this.providerKey(call.provider);
 		// Read and check the event once, however many buckets it lands in.
 		const prepared = this.prepared.fill(call);
-		const {epochs, slots, overall} = this;
-		for (let i = 0; i < epochs.length; i++) {
-			const ring = overall.windows[i]!.ring;
-			epochs[i] = ring.epochOf(ts);
-			slots[i] = ring.slotIndexOf(epochs[i]!);
-		}
-
-		overall.record(prepared, epochs, slots);
-		model.record(prepared, epochs, slots);
-		provider.record(prepared, epochs, slots);
+		const {epochs, overall} = this;
+		for (let i = 0; i < epochs.length; i++) epochs[i] = overall.windows[i]!.ring.epochOf(ts);
+		overall.record(prepared, epochs);
+		model.record(prepared, epochs);
+		provider.record(prepared, epochs);
 	}
 
 	/**

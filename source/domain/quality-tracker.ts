@@ -1,8 +1,10 @@
 import type {ScoreEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
-import {HALLUCINATION, QualityBucket, scoreKind, type ScoreKind} from './quality-bucket.js';
+import {HALLUCINATION, QualityBucket, scoreKind} from './quality-bucket.js';
+import {BASELINE_BUCKETS, QualityKey, type QualityKeyShape} from './quality-key.js';
 import type {QualitySnapshot, QualityStats} from './snapshot-types.js';
-import {DEFAULT_BUCKETS, WindowRing, windowIndexFor} from './window-ring.js';
+import type { WindowRing} from './window-ring.js';
+import {DEFAULT_BUCKETS, windowIndexFor} from './window-ring.js';
 
 export type QualityTrackerOptions = {
 	/** Baseline period right before the window start, seconds. Default 3600. */
@@ -28,33 +30,11 @@ export type QualityCounters = {
 	readonly invalidScores: number;
 };
 
-/** Baseline buckets per baseline period: minute buckets for the default hour. */
-const BASELINE_BUCKETS = 60;
 /** Float tolerance so that 0.80 → 0.75 counts as a drop of 0.05. */
 const EPSILON = 1e-9;
 const OTHER_KEY = '(other)';
 
-/**
- * A cached merge of some buckets, valid for `at` (the window's current epoch, or the baseline's
- * end epoch) until a write could change one of them. Snapshots run ten times a second over every
- * model and feature; re-merging 60 window and 60 baseline buckets per key each time was most of
- * their cost with many keys. Merging the same buckets in the same order gives the same sums.
- */
-type MergeCache = {readonly merged: QualityBucket; at: number; valid: boolean};
-
-type KeyState = {
-	readonly windows: ReadonlyArray<WindowRing<QualityBucket>>;
-	/** Per window: the merge of its closed buckets, (at − B, at − 1]. */
-	readonly closed: readonly MergeCache[];
-	/** Coarse ring for baselines: covers the longest window plus the baseline period. */
-	readonly baseline: WindowRing<QualityBucket>;
-	/** The baseline merge for the baseline ending (exclusive) at epoch `at`. */
-	readonly base: MergeCache;
-};
-
-function newCache(): MergeCache {
-	return {merged: new QualityBucket(), at: Number.NaN, valid: false};
-}
+type KeyState = QualityKey;
 
 /**
  * Score means per model and per feature over sliding windows, with a regression flag that compares
@@ -66,11 +46,11 @@ function newCache(): MergeCache {
  */
 export class QualityTracker {
 	private readonly windowsMs: readonly number[];
-	private readonly buckets: number;
 	private readonly maxKeys: number;
 	private readonly baselineMs: number;
 	private readonly baselineWidthMs: number;
-	private readonly baselineRingBuckets: number;
+	/** The rings every key has. */
+	private readonly shape: QualityKeyShape;
 	private readonly minRecent: number;
 	private readonly minBaseline: number;
 	private readonly drop: number;
@@ -83,27 +63,29 @@ export class QualityTracker {
 	private foldedFeatures = 0;
 	private invalid = 0;
 	private readonly recentScratch = new QualityBucket();
-	/** Per window, then the baseline: the bucket of the score being recorded and its ring position. */
+	/** Per window, then the baseline: the bucket of the score being recorded. */
 	private readonly epochs: Float64Array;
-	private readonly slots: Int32Array;
 
 	constructor(options: QualityTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
 		this.windowsMs = (windows.length > 0 ? [...new Set(windows)] : [...WINDOWS_S]).map((s) => s * 1000);
-		this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
 		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
 		const baselineS = options.baselineS !== undefined && Number.isFinite(options.baselineS) && options.baselineS > 0 ? options.baselineS : 3600;
 		this.baselineMs = baselineS * 1000;
 		this.baselineWidthMs = this.baselineMs / BASELINE_BUCKETS;
 		const longest = Math.max(...this.windowsMs);
-		// Enough buckets to reach back from the newest bucket over the longest window and the baseline.
-		this.baselineRingBuckets = Math.ceil(longest / this.baselineWidthMs) + BASELINE_BUCKETS + 2;
+		this.shape = {
+			windowsMs: this.windowsMs,
+			buckets: Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS)),
+			baselineWidthMs: this.baselineWidthMs,
+			// Enough buckets to reach back from the newest bucket over the longest window and the baseline.
+			baselineRingBuckets: Math.ceil(longest / this.baselineWidthMs) + BASELINE_BUCKETS + 2,
+		};
 		this.minRecent = Math.max(0, options.minRecent ?? 10);
 		this.minBaseline = Math.max(0, options.minBaseline ?? 20);
 		this.drop = options.drop ?? 0.05;
 		this.overall = this.newKey();
 		this.epochs = new Float64Array(this.windowsMs.length + 1);
-		this.slots = new Int32Array(this.windowsMs.length + 1);
 	}
 
 	get counters(): QualityCounters {
@@ -123,23 +105,16 @@ export class QualityTracker {
 		const raw = score.value;
 		// isUsable passed: a number is finite, a boolean is a hallucination or another name.
 		const value = kind === HALLUCINATION ? (raw === true || (typeof raw === 'number' && raw !== 0) ? 1 : 0) : typeof raw === 'number' ? raw : 0;
-		const {epochs, slots} = this;
-		const overall = this.overall;
-		for (let index = 0; index < overall.windows.length; index++) {
-			const ring = overall.windows[index]!;
-			epochs[index] = ring.epochOf(ts);
-			slots[index] = ring.slotIndexOf(epochs[index]!);
-		}
-
-		const last = overall.windows.length;
-		epochs[last] = overall.baseline.epochOf(ts);
-		slots[last] = overall.baseline.slotIndexOf(epochs[last]!);
-		addTo(overall, kind, value, score.name, epochs, slots);
-		addTo(model, kind, value, score.name, epochs, slots);
-		addTo(feature, kind, value, score.name, epochs, slots);
+		const {epochs, overall} = this;
+		for (let index = 0; index < overall.windows.length; index++) epochs[index] = overall.windows[index]!.epochOf(ts);
+		epochs[overall.windows.length] = overall.baseline.epochOf(ts);
+		overall.record(kind, value, score.name, epochs);
+		model.record(kind, value, score.name, epochs);
+		feature.record(kind, value, score.name, epochs);
 	}
 
 	snapshot(now: number, windowS: number): QualitySnapshot {
+		this.flush();
 		const index = this.windowIndex(windowS);
 		return {
 			by_model: this.statsByKey(this.models, this.otherModel, index, now),
@@ -149,6 +124,7 @@ export class QualityTracker {
 
 	/** Mean grounding over every score of the window (what the grounding alert judges). */
 	overallGrounding(now: number, windowS: number): {mean: number | null; samples: number} {
+		this.flush();
 		const recent = this.recentScratch;
 		this.collectWindow(this.overall, this.windowIndex(windowS), now, recent);
 		return {mean: mean(recent.groundingSum, recent.groundingCount), samples: recent.groundingCount};
@@ -276,48 +252,17 @@ export class QualityTracker {
 	}
 
 	private newKey(): KeyState {
-		const create = (): QualityBucket => new QualityBucket();
-		const reset = (bucket: QualityBucket): void => {
-			bucket.reset();
-		};
-
-		return {
-			windows: this.windowsMs.map((windowMs) => new WindowRing({windowMs, buckets: this.buckets, create, reset})),
-			closed: this.windowsMs.map(() => newCache()),
-			baseline: new WindowRing({
-				windowMs: this.baselineWidthMs * this.baselineRingBuckets,
-				buckets: this.baselineRingBuckets,
-				create,
-				reset,
-			}),
-			base: newCache(),
-		};
-	}
-}
-
-/**
- * `epochs` and `slots` hold, per window and then for the baseline, the score's bucket and its ring
- * position: every key's rings have the same shape, so they are computed once per score.
- */
-function addTo(key: KeyState, kind: ScoreKind, value: number, name: string, epochs: Float64Array, slots: Int32Array): void {
-	const {windows, closed} = key;
-	for (let index = 0; index < windows.length; index++) {
-		const ring = windows[index]!;
-		const epoch = epochs[index]!;
-		ring.slotForEpoch(epoch, slots[index])?.addKind(kind, value, name);
-		// A write into a closed bucket, or far enough ahead to recycle one, makes the merge stale.
-		const cache = closed[index]!;
-		if (cache.valid && (epoch < cache.at || epoch > cache.at + ring.lead)) cache.valid = false;
+		return new QualityKey(this.shape);
 	}
 
-	const baseline = key.baseline;
-	const last = windows.length;
-	const epoch = epochs[last]!;
-	baseline.slotForEpoch(epoch, slots[last])?.addKind(kind, value, name);
-	// The cached baseline holds [at − 60, at − 1]: a write there, or one that recycles a slot of it.
-	const base = key.base;
-	const from = base.at - BASELINE_BUCKETS;
-	if (base.valid && ((epoch >= from && epoch < base.at) || epoch >= from + baseline.buckets + baseline.lead)) base.valid = false;
+	/** Ends every key's batch (see QualityKey), so the buckets hold every score. */
+	private flush(): void {
+		this.overall.flush();
+		for (const key of this.models.values()) key.flush();
+		for (const key of this.features.values()) key.flush();
+		this.otherModel?.flush();
+		this.otherFeature?.flush();
+	}
 }
 
 function mean(sum: number, count: number): number | null {
