@@ -286,11 +286,7 @@ export class TraceStore {
 			this.traces.delete(entry.traceId);
 			this.storedSpans -= entry.storedSpans;
 			this.spansDropped += entry.storedSpans;
-			for (let slot = entry.firstSpan; slot !== NO_SLOT; ) {
-				const next = this.slab.next(slot);
-				this.slab.release(slot);
-				slot = next;
-			}
+			if (entry.firstSpan !== NO_SLOT) this.slab.releaseChain(entry.firstSpan, entry.lastSpan);
 
 			this.spare = entry;
 		}
