@@ -30,15 +30,28 @@ type Count = {value: number};
 
 class CappedCounter {
 	private readonly counts = new Map<string, Count>();
+	/** A key counted under its own name, and its count (never a folded key: those also count `folded`). */
+	private lastKey: string | null = null;
+	private lastCount: Count = {value: 0};
 	folded = 0;
 
 	constructor(private readonly maxKeys: number) {}
 
 	add(rawKey: string): void {
+		// Event types repeat in runs (a request's spans): the last key's count, without a lookup.
+		if (rawKey === this.lastKey) {
+			this.lastCount.value++;
+			return;
+		}
+
 		const key = prefix(String(rawKey), MAX_KEY_CHARS);
 		const current = this.counts.get(key);
 		if (current !== undefined) {
 			current.value++;
+			if (key === rawKey) {
+				this.lastKey = rawKey;
+				this.lastCount = current;
+			}
 		} else if (this.counts.size < this.maxKeys) {
 			this.counts.set(key, {value: 1});
 		} else {
