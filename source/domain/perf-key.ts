@@ -5,15 +5,20 @@ import {PerfWindow} from './perf-window.js';
 /** Values a run holds before it is added to its buckets anyway (bounds its memory at any rate). */
 const MAX_RUN = 1024;
 
-// A bucket's running figures while its batch is open, per window: FIELDS cells from window × FIELDS.
-const CALLS = 0;
-const LATENCY_SUM = 1;
-const LATENCY_MAX = 2;
-const INPUT_TOKENS = 3;
-const INPUT_TOKEN_CALLS = 4;
-const OUTPUT_TOKENS = 5;
-const OUTPUT_TOKEN_CALLS = 6;
-const FIELDS = 8;
+// Everything a call touches sits in one Float64Array, FIELDS cells per window: the batch's bucket
+// epoch, whether the ring still had that bucket, calls too old for it not yet counted in the ring,
+// and the bucket's running figures.
+const EPOCH = 0;
+const OPEN = 1;
+const TOO_OLD = 2;
+const CALLS = 3;
+const LATENCY_SUM = 4;
+const LATENCY_MAX = 5;
+const INPUT_TOKENS = 6;
+const INPUT_TOKEN_CALLS = 7;
+const OUTPUT_TOKENS = 8;
+const OUTPUT_TOKEN_CALLS = 9;
+const FIELDS = 10;
 
 /**
  * One key's calls (overall, a model, a provider) over every window size.
@@ -31,49 +36,47 @@ const FIELDS = 8;
  */
 export class PerfKey {
 	readonly windows: readonly PerfWindow[];
-	/** Per window: the batch's bucket epoch (NaN when no batch is open) and its bucket (undefined when too old). */
-	private readonly epochs: Float64Array;
+	/** Per window: the batch's bucket (undefined when none is open or the ring no longer had it). */
 	private readonly buckets: Array<PerfBucket | undefined>;
-	private readonly figures: Float64Array;
+	private readonly state: Float64Array;
 	private readonly latency = new BucketRun();
 	private readonly ttft = new BucketRun();
 
 	constructor(windowsMs: readonly number[], buckets: number) {
 		this.windows = windowsMs.map(ms => new PerfWindow(ms, buckets));
-		this.epochs = new Float64Array(windowsMs.length).fill(Number.NaN);
 		this.buckets = windowsMs.map(() => undefined);
-		this.figures = new Float64Array(windowsMs.length * FIELDS);
+		this.state = new Float64Array(windowsMs.length * FIELDS);
+		for (let at = 0; at < this.state.length; at += FIELDS) this.state[at + EPOCH] = Number.NaN;
 	}
 
 	/** `epochs`: per window, the call's bucket (the same for every key). */
 	record(call: PreparedCall, epochs: Float64Array): void {
 		if (!this.inBatch(epochs)) this.startBatch(epochs);
-		const {windows, buckets, figures} = this;
+		const state = this.state;
 		const {latency, inputTokens, outputTokens, errorType} = call;
-		for (let index = 0, at = 0; index < windows.length; index++, at += FIELDS) {
-			const bucket = buckets[index];
-			if (bucket === undefined) {
-				windows[index]!.ring.countTooOld();
+		for (let at = 0; at < state.length; at += FIELDS) {
+			if (state[at + OPEN] === 0) {
+				state[at + TOO_OLD]!++;
 				continue;
 			}
 
-			figures[at + CALLS]!++;
+			state[at + CALLS]!++;
 			if (latency === latency) {
-				figures[at + LATENCY_SUM]! += latency;
-				if (latency > figures[at + LATENCY_MAX]!) figures[at + LATENCY_MAX] = latency;
+				state[at + LATENCY_SUM]! += latency;
+				if (latency > state[at + LATENCY_MAX]!) state[at + LATENCY_MAX] = latency;
 			}
 
 			if (inputTokens === inputTokens) {
-				figures[at + INPUT_TOKENS]! += inputTokens;
-				figures[at + INPUT_TOKEN_CALLS]!++;
+				state[at + INPUT_TOKENS]! += inputTokens;
+				state[at + INPUT_TOKEN_CALLS]!++;
 			}
 
 			if (outputTokens === outputTokens) {
-				figures[at + OUTPUT_TOKENS]! += outputTokens;
-				figures[at + OUTPUT_TOKEN_CALLS]!++;
+				state[at + OUTPUT_TOKENS]! += outputTokens;
+				state[at + OUTPUT_TOKEN_CALLS]!++;
 			}
 
-			if (errorType !== null) bucket.addError(errorType);
+			if (errorType !== null) this.buckets[at / FIELDS]!.addError(errorType);
 		}
 
 		if (latency === latency) this.latency.add(latency, call.latencyBucket);
@@ -81,24 +84,25 @@ export class PerfKey {
 		if (this.latency.count >= MAX_RUN || this.ttft.count >= MAX_RUN) this.addRuns();
 	}
 
-	/** Ends the batch, written back to its buckets. Call before reading any bucket. */
+	/** Ends the batch, written back to its buckets and rings. Call before reading any bucket or ring counter. */
 	flush(): void {
 		this.addRuns();
-		const {buckets, figures} = this;
+		const {buckets, state, windows} = this;
 		for (let index = 0, at = 0; index < buckets.length; index++, at += FIELDS) {
+			for (let count = state[at + TOO_OLD]!; count > 0; count--) windows[index]!.ring.countTooOld();
+			state[at + TOO_OLD] = 0;
+			state[at + EPOCH] = Number.NaN;
 			const bucket = buckets[index];
 			if (bucket === undefined) continue;
-			bucket.calls = figures[at + CALLS]!;
-			bucket.latencySum = figures[at + LATENCY_SUM]!;
-			bucket.latencyMax = figures[at + LATENCY_MAX]!;
-			bucket.inputTokens = figures[at + INPUT_TOKENS]!;
-			bucket.inputTokenCalls = figures[at + INPUT_TOKEN_CALLS]!;
-			bucket.outputTokens = figures[at + OUTPUT_TOKENS]!;
-			bucket.outputTokenCalls = figures[at + OUTPUT_TOKEN_CALLS]!;
+			bucket.calls = state[at + CALLS]!;
+			bucket.latencySum = state[at + LATENCY_SUM]!;
+			bucket.latencyMax = state[at + LATENCY_MAX]!;
+			bucket.inputTokens = state[at + INPUT_TOKENS]!;
+			bucket.inputTokenCalls = state[at + INPUT_TOKEN_CALLS]!;
+			bucket.outputTokens = state[at + OUTPUT_TOKENS]!;
+			bucket.outputTokenCalls = state[at + OUTPUT_TOKEN_CALLS]!;
 			buckets[index] = undefined;
 		}
-
-		this.epochs[0] = Number.NaN;
 	}
 
 	private addRuns(): void {
@@ -115,26 +119,28 @@ export class PerfKey {
 	}
 
 	private inBatch(epochs: Float64Array): boolean {
-		for (let index = 0; index < epochs.length; index++) if (this.epochs[index] !== epochs[index]) return false;
+		const state = this.state;
+		for (let index = 0, at = 0; index < epochs.length; index++, at += FIELDS) if (state[at + EPOCH] !== epochs[index]) return false;
 		return true;
 	}
 
 	private startBatch(epochs: Float64Array): void {
 		this.flush();
-		const {windows, buckets, figures} = this;
+		const {windows, buckets, state} = this;
 		for (let index = 0, at = 0; index < windows.length; index++, at += FIELDS) {
-			this.epochs[index] = epochs[index]!;
 			const epoch = epochs[index]!;
+			state[at + EPOCH] = epoch;
 			const bucket = windows[index]!.open(epoch, windows[index]!.ring.slotIndexOf(epoch));
 			buckets[index] = bucket;
+			state[at + OPEN] = bucket === undefined ? 0 : 1;
 			if (bucket === undefined) continue;
-			figures[at + CALLS] = bucket.calls;
-			figures[at + LATENCY_SUM] = bucket.latencySum;
-			figures[at + LATENCY_MAX] = bucket.latencyMax;
-			figures[at + INPUT_TOKENS] = bucket.inputTokens;
-			figures[at + INPUT_TOKEN_CALLS] = bucket.inputTokenCalls;
-			figures[at + OUTPUT_TOKENS] = bucket.outputTokens;
-			figures[at + OUTPUT_TOKEN_CALLS] = bucket.outputTokenCalls;
+			state[at + CALLS] = bucket.calls;
+			state[at + LATENCY_SUM] = bucket.latencySum;
+			state[at + LATENCY_MAX] = bucket.latencyMax;
+			state[at + INPUT_TOKENS] = bucket.inputTokens;
+			state[at + INPUT_TOKEN_CALLS] = bucket.inputTokenCalls;
+			state[at + OUTPUT_TOKENS] = bucket.outputTokens;
+			state[at + OUTPUT_TOKEN_CALLS] = bucket.outputTokenCalls;
 		}
 	}
 }

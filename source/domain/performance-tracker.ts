@@ -1,6 +1,7 @@
 import type {LlmCallEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
 import {OTHER_KEY, PerfBucket, PreparedCall} from './perf-bucket.js';
+import {CallQueue} from './call-queue.js';
 import {PerfKey} from './perf-key.js';
 import type {PerformanceSnapshot, PerfStats} from './snapshot-types.js';
 import {DEFAULT_BUCKETS, windowIndexFor} from './window-ring.js';
@@ -27,6 +28,8 @@ export type PerformanceCounters = {
 };
 
 const UNKNOWN_KEY = '(unknown)';
+/** Calls queued before they are recorded in one go. */
+const QUEUED_CALLS = 256;
 
 type KeyState = PerfKey;
 
@@ -49,7 +52,10 @@ export class PerformanceTracker {
 	private invalid = 0;
 	private readonly scratch = new PerfBucket();
 	private readonly prepared = new PreparedCall();
-	/** Per window: the bucket of the call being recorded. */
+	/** Calls not yet recorded in their keys, with their model and provider keys (see CallQueue). */
+	private readonly queue = new CallQueue<KeyState>(QUEUED_CALLS);
+	/** Per window: its bucket width, and the bucket of the call being recorded. */
+	private readonly widthsMs: Float64Array;
 	private readonly epochs: Float64Array;
 
 	constructor(options: PerformanceTrackerOptions = {}) {
@@ -58,10 +64,12 @@ export class PerformanceTracker {
 		this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
 		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
 		this.overall = this.newKey();
+		this.widthsMs = Float64Array.from(this.overall.windows, (window) => window.ring.widthMs);
 		this.epochs = new Float64Array(this.windowsMs.length);
 	}
 
 	get counters(): PerformanceCounters {
+		this.flush();
 		let rebuilds = 0;
 		const add = (key: KeyState): void => {
 			for (const w of key.windows) rebuilds += w.rebuilds;
@@ -99,12 +107,7 @@ export class PerformanceTracker {
 		const model = this.modelKey(call.model);
 		const provider = this.providerKey(call.provider);
 		// Read and check the event once, however many buckets it lands in.
-		const prepared = this.prepared.fill(call);
-		const {epochs, overall} = this;
-		for (let i = 0; i < epochs.length; i++) epochs[i] = overall.windows[i]!.ring.epochOf(ts);
-		overall.record(prepared, epochs);
-		model.record(prepared, epochs);
-		provider.record(prepared, epochs);
+		if (this.queue.push(ts, this.prepared.fill(call), model, provider)) this.drain();
 	}
 
 	/**
@@ -192,8 +195,24 @@ export class PerformanceTracker {
 		return new PerfKey(this.windowsMs, this.buckets);
 	}
 
-	/** Ends every key's batch (see PerfKey), so the buckets hold every call. */
+	/** Records the queued calls. */
+	private drain(): void {
+		const {queue, prepared, epochs, widthsMs, overall} = this;
+		for (let index = 0; index < queue.length; index++) {
+			const ts = queue.load(index, prepared);
+			// WindowRing.epochOf, without reaching every window's ring.
+			for (let i = 0; i < epochs.length; i++) epochs[i] = Math.floor(ts / widthsMs[i]!);
+			overall.record(prepared, epochs);
+			queue.first(index).record(prepared, epochs);
+			queue.second(index).record(prepared, epochs);
+		}
+
+		queue.clear();
+	}
+
+	/** Records the queued calls and ends every key's batch (see PerfKey), so the buckets hold every call. */
 	private flush(): void {
+		this.drain();
 		this.overall.flush();
 		for (const key of this.models.values()) key.flush();
 		for (const key of this.providers.values()) key.flush();

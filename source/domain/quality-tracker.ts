@@ -2,6 +2,7 @@ import type {ScoreEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
 import {HALLUCINATION, QualityBucket, scoreKind} from './quality-bucket.js';
 import {BASELINE_BUCKETS, QualityKey, type QualityKeyShape} from './quality-key.js';
+import {ScoreQueue} from './score-queue.js';
 import type {QualitySnapshot, QualityStats} from './snapshot-types.js';
 import type { WindowRing} from './window-ring.js';
 import {DEFAULT_BUCKETS, windowIndexFor} from './window-ring.js';
@@ -33,6 +34,8 @@ export type QualityCounters = {
 /** Float tolerance so that 0.80 → 0.75 counts as a drop of 0.05. */
 const EPSILON = 1e-9;
 const OTHER_KEY = '(other)';
+/** Scores queued before they are recorded in one go. */
+const QUEUED_SCORES = 256;
 
 type KeyState = QualityKey;
 
@@ -65,6 +68,8 @@ export class QualityTracker {
 	private readonly recentScratch = new QualityBucket();
 	/** Per window, then the baseline: the bucket of the score being recorded. */
 	private readonly epochs: Float64Array;
+	/** Scores not yet recorded in their keys, with their model and feature keys (see ScoreQueue). */
+	private readonly queue = new ScoreQueue<KeyState>(QUEUED_SCORES);
 
 	constructor(options: QualityTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
@@ -105,12 +110,7 @@ export class QualityTracker {
 		const raw = score.value;
 		// isUsable passed: a number is finite, a boolean is a hallucination or another name.
 		const value = kind === HALLUCINATION ? (raw === true || (typeof raw === 'number' && raw !== 0) ? 1 : 0) : typeof raw === 'number' ? raw : 0;
-		const {epochs, overall} = this;
-		for (let index = 0; index < overall.windows.length; index++) epochs[index] = overall.windows[index]!.epochOf(ts);
-		epochs[overall.windows.length] = overall.baseline.epochOf(ts);
-		overall.record(kind, value, score.name, epochs);
-		model.record(kind, value, score.name, epochs);
-		feature.record(kind, value, score.name, epochs);
+		if (this.queue.push(ts, kind, value, score.name, model, feature)) this.drain();
 	}
 
 	snapshot(now: number, windowS: number): QualitySnapshot {
@@ -255,8 +255,28 @@ export class QualityTracker {
 		return new QualityKey(this.shape);
 	}
 
-	/** Ends every key's batch (see QualityKey), so the buckets hold every score. */
+	/** Records the queued scores. */
+	private drain(): void {
+		const {queue, epochs, overall} = this;
+		const windows = overall.windows;
+		for (let index = 0; index < queue.length; index++) {
+			const ts = queue.ts(index);
+			for (let window = 0; window < windows.length; window++) epochs[window] = windows[window]!.epochOf(ts);
+			epochs[windows.length] = overall.baseline.epochOf(ts);
+			const kind = queue.kind(index);
+			const value = queue.value(index);
+			const name = queue.name(index);
+			overall.record(kind, value, name, epochs);
+			queue.first(index).record(kind, value, name, epochs);
+			queue.second(index).record(kind, value, name, epochs);
+		}
+
+		queue.clear();
+	}
+
+	/** Records the queued scores and ends every key's batch (see QualityKey), so the buckets hold every score. */
 	private flush(): void {
+		this.drain();
 		this.overall.flush();
 		for (const key of this.models.values()) key.flush();
 		for (const key of this.features.values()) key.flush();
