@@ -42,6 +42,19 @@ const FREE = -1;
 const MIN_TABLE = 1024;
 const MIN_RING = 64;
 
+// A slot's strings, TEXTS per slot.
+const MODEL = 0;
+const FEATURE = 1;
+const CALL_ID = 2;
+const RESPONSE_ID = 3;
+const TRACE_ID = 4;
+const SPAN_ID = 5;
+const TEXTS = 6;
+// A slot's numbers, NUMBERS per slot: its key bits, then a table position per kind.
+const BITS = 0;
+const POSITIONS = 1;
+const NUMBERS = 1 + KINDS;
+
 const FNV_PRIME = 0x01_00_01_93;
 
 /** Murmur3's finaliser: every input bit reaches every output bit, so `hash & mask` is a fair position. */
@@ -90,11 +103,14 @@ function spanKeyHash(traceHash: number, spanId: string): number {
  * Map holding 100 000 keys with an entry object each cost a fifth of ingest, mostly in garbage
  * collection (every entry outlives the young generation) and in the holes V8 walks at the front of
  * a Map evicted in order. So here:
- * - calls sit in a ring of typed-array columns, one slot per call, oldest first; a slot's bits say
- *   which of its four keys are still current, and eviction takes the oldest slot's first key;
+ * - calls sit in a ring of slots, oldest first; a slot's bits say which of its four keys are still
+ *   current, and eviction takes the oldest slot's first key;
  * - keys sit in an open-addressing table (linear probing, backward-shift deletion) of 32-bit hashes
  *   and slot references, checked against the ids the slot holds, so nothing is allocated per call;
  * - re-setting a key moves it to the new call's slot and clears the old slot's bit.
+ * A slot is stored as rows (its strings side by side, its bits and table positions side by side):
+ * a call reaches back to the slots its keys last pointed to, written long ago, and a row costs one
+ * cache miss where a column per field cost one each.
  * Every operation is O(1) amortised; memory is bounded by maxEntries.
  */
 export class CallIndex {
@@ -110,15 +126,10 @@ export class CallIndex {
 	private head = 0;
 	private tail = 0;
 	private ts = new Float64Array(0);
-	private bits = new Uint8Array(0);
-	private models: string[] = [];
-	private features: string[] = [];
-	private callIds: string[] = [];
-	private responseIds: string[] = [];
-	private traceIds: string[] = [];
-	private spanIds: string[] = [];
-	/** Per slot and kind: the key's table position. */
-	private positions = new Int32Array(0);
+	/** Per slot, TEXTS cells: model, feature and the ids ('' when absent). */
+	private texts: string[] = [];
+	/** Per slot, NUMBERS cells: the key bits, then per kind the key's table position. */
+	private numbers = new Int32Array(0);
 	/**
 	 * The table: per position its key's hash, then slot × 4 + kind (FREE when empty), side by side
 	 * so that a probe reads one cache line rather than one in each of two arrays.
@@ -201,7 +212,7 @@ export class CallIndex {
 
 		if (slot >= 0) {
 			this.joinedCount++;
-			return {model: this.models[slot]!, feature: this.features[slot]!, joined: true};
+			return {model: this.texts[slot * TEXTS + MODEL]!, feature: this.texts[slot * TEXTS + FEATURE]!, joined: true};
 		}
 
 		if (callId !== undefined || responseId !== undefined || traceId !== undefined) this.unmatchedCount++;
@@ -228,56 +239,61 @@ export class CallIndex {
 		const slot = this.tail;
 		this.tail = (slot + 1) & this.ringMask;
 		this.ts[slot] = call.ts;
-		this.bits[slot] = 0;
-		this.models[slot] = call.model;
-		this.features[slot] = call.feature;
-		this.callIds[slot] = call.callId ?? '';
-		this.responseIds[slot] = call.responseId ?? '';
-		this.traceIds[slot] = call.traceId ?? '';
-		this.spanIds[slot] = call.spanId ?? '';
+		this.numbers[slot * NUMBERS + BITS] = 0;
+		const at = slot * TEXTS;
+		const texts = this.texts;
+		texts[at + MODEL] = call.model;
+		texts[at + FEATURE] = call.feature;
+		texts[at + CALL_ID] = call.callId ?? '';
+		texts[at + RESPONSE_ID] = call.responseId ?? '';
+		texts[at + TRACE_ID] = call.traceId ?? '';
+		texts[at + SPAN_ID] = call.spanId ?? '';
 		return slot;
 	}
 
 	/** Whether table reference `ref` is the key (kind, id, spanId). */
 	private holds(ref: number, kind: Kind, id: string, spanId: string): boolean {
 		if ((ref & 3) !== kind) return false;
-		const slot = ref >> 2;
+		const at = (ref >> 2) * TEXTS;
+		const texts = this.texts;
 		switch (kind) {
 			case CALL: {
-				return this.callIds[slot] === id;
+				return texts[at + CALL_ID] === id;
 			}
 
 			case RESPONSE: {
-				return this.responseIds[slot] === id;
+				return texts[at + RESPONSE_ID] === id;
 			}
 
 			case SPAN: {
-				return this.traceIds[slot] === id && this.spanIds[slot] === spanId;
+				return texts[at + TRACE_ID] === id && texts[at + SPAN_ID] === spanId;
 			}
 
 			case TRACE: {
-				return this.traceIds[slot] === id;
+				return texts[at + TRACE_ID] === id;
 			}
 		}
 	}
 
 	/** The hash a slot's key of `kind` was stored under (for rebuilding the table). */
 	private keyHash(slot: number, kind: Kind): number {
+		const at = slot * TEXTS;
+		const texts = this.texts;
 		switch (kind) {
 			case CALL: {
-				return hashText(this.callIds[slot]!) ^ CALL_SEED;
+				return hashText(texts[at + CALL_ID]!) ^ CALL_SEED;
 			}
 
 			case RESPONSE: {
-				return hashText(this.responseIds[slot]!) ^ RESPONSE_SEED;
+				return hashText(texts[at + RESPONSE_ID]!) ^ RESPONSE_SEED;
 			}
 
 			case SPAN: {
-				return spanKeyHash(hashText(this.traceIds[slot]!), this.spanIds[slot]!);
+				return spanKeyHash(hashText(texts[at + TRACE_ID]!), texts[at + SPAN_ID]!);
 			}
 
 			case TRACE: {
-				return hashText(this.traceIds[slot]!) ^ TRACE_SEED;
+				return hashText(texts[at + TRACE_ID]!) ^ TRACE_SEED;
 			}
 		}
 	}
@@ -306,7 +322,7 @@ export class CallIndex {
 			if (table[2 * position] === hash && this.holds(held, kind, id, spanId)) {
 				this.clearBit(held >> 2, bit);
 				table[2 * position + 1] = ref;
-				this.positions[ref] = position;
+				this.setPosition(ref, position);
 				this.setBit(slot, bit);
 				return;
 			}
@@ -314,7 +330,7 @@ export class CallIndex {
 
 		table[2 * position] = hash;
 		table[2 * position + 1] = ref;
-		this.positions[ref] = position;
+		this.setPosition(ref, position);
 		this.setBit(slot, bit);
 		this.liveCount++;
 		// Load up to 3/4: probes stay within a cache line or two, and the table is half the size it is at 1/2.
@@ -325,14 +341,29 @@ export class CallIndex {
 		}
 	}
 
+	/** Table position of key `ref` (slot × 4 + kind). */
+	private positionOf(ref: number): number {
+		return this.numbers[(ref >> 2) * NUMBERS + POSITIONS + (ref & 3)]!;
+	}
+
+	private setPosition(ref: number, position: number): void {
+		this.numbers[(ref >> 2) * NUMBERS + POSITIONS + (ref & 3)] = position;
+	}
+
+	private bitsOf(slot: number): number {
+		return this.numbers[slot * NUMBERS + BITS]!;
+	}
+
 	private setBit(slot: number, bit: number): void {
-		if (this.bits[slot] === 0) this.liveSlots++;
-		this.bits[slot]! |= bit;
+		const at = slot * NUMBERS + BITS;
+		if (this.numbers[at] === 0) this.liveSlots++;
+		this.numbers[at]! |= bit;
 	}
 
 	private clearBit(slot: number, bit: number): void {
-		const bits = this.bits[slot]! & ~bit & ALL_BITS;
-		this.bits[slot] = bits;
+		const at = slot * NUMBERS + BITS;
+		const bits = this.numbers[at]! & ~bit & ALL_BITS;
+		this.numbers[at] = bits;
 		if (bits === 0) this.liveSlots--;
 	}
 
@@ -340,10 +371,10 @@ export class CallIndex {
 	private expire(now: number): void {
 		while (this.head !== this.tail) {
 			const slot = this.head;
-			if (this.bits[slot] !== 0) {
+			if (this.bitsOf(slot) !== 0) {
 				if (now - this.ts[slot]! <= this.ttlMs) return;
-				while (this.bits[slot] !== 0) {
-					this.dropKey(slot, lowestKind(this.bits[slot]!));
+				while (this.bitsOf(slot) !== 0) {
+					this.dropKey(slot, lowestKind(this.bitsOf(slot)));
 					this.expiredCount++;
 				}
 			}
@@ -354,29 +385,26 @@ export class CallIndex {
 
 	/** Removes the oldest key (there is one whenever liveCount > 0). */
 	private dropOldestKey(): void {
-		while (this.head !== this.tail && this.bits[this.head] === 0) this.advanceHead();
+		while (this.head !== this.tail && this.bitsOf(this.head) === 0) this.advanceHead();
 		if (this.head === this.tail) return;
 		const slot = this.head;
-		this.dropKey(slot, lowestKind(this.bits[slot]!));
-		if (this.bits[slot] === 0) this.advanceHead();
+		this.dropKey(slot, lowestKind(this.bitsOf(slot)));
+		if (this.bitsOf(slot) === 0) this.advanceHead();
 	}
 
 	private dropKey(slot: number, kind: Kind): void {
-		this.deleteAt(this.positions[slot * KINDS + kind]!);
+		this.deleteAt(this.positionOf(slot * KINDS + kind));
 		this.clearBit(slot, 1 << kind);
 		this.liveCount--;
 	}
 
-	/** Frees the head slot (all its keys gone) and lets its strings be collected. */
+	/**
+	 * Frees the head slot (all its keys gone). Its strings stay until a new call takes the slot: the
+	 * ring never holds more than its size, and clearing a slot written long ago (so out of the cache)
+	 * cost more than anything else in a call.
+	 */
 	private advanceHead(): void {
-		const slot = this.head;
-		this.models[slot] = '';
-		this.features[slot] = '';
-		this.callIds[slot] = '';
-		this.responseIds[slot] = '';
-		this.traceIds[slot] = '';
-		this.spanIds[slot] = '';
-		this.head = (slot + 1) & this.ringMask;
+		this.head = (this.head + 1) & this.ringMask;
 	}
 
 	/** Empties a table position, shifting later entries of the same probe run back (no tombstones). */
@@ -394,7 +422,7 @@ export class CallIndex {
 			const ref = table[2 * next + 1]!;
 			table[2 * hole] = hash;
 			table[2 * hole + 1] = ref;
-			this.positions[ref] = hole;
+			this.setPosition(ref, hole);
 			table[2 * next + 1] = FREE;
 			hole = next;
 		}
@@ -404,7 +432,7 @@ export class CallIndex {
 		this.tableMask = size - 1;
 		this.table = new Int32Array(size * 2).fill(FREE);
 		for (let slot = this.head; slot !== this.tail; slot = (slot + 1) & this.ringMask) {
-			const bits = this.bits[slot]!;
+			const bits = this.bitsOf(slot);
 			for (let kind = 0 as Kind; kind < KINDS; kind++) if ((bits & (1 << kind)) !== 0) this.place(slot * KINDS + kind, this.keyHash(slot, kind));
 		}
 	}
@@ -417,53 +445,41 @@ export class CallIndex {
 		while (table[2 * position + 1] !== FREE) position = (position + 1) & mask;
 		table[2 * position] = hash;
 		table[2 * position + 1] = ref;
-		this.positions[ref] = position;
+		this.setPosition(ref, position);
 	}
 
 	/**
-	 * Moves the slots that still hold a key together, in order, from the head: into new columns of
+	 * Moves the slots that still hold a key together, in order, from the head: into new rows of
 	 * `size` when growing, in place otherwise (the write position never passes the read position).
 	 * Table entries are repointed in place.
 	 */
 	private relayout(size: number): void {
 		const oldMask = this.ringMask;
-		const {ts, bits, models, features, callIds, responseIds, traceIds, spanIds, positions} = this;
+		const {ts, texts, numbers} = this;
 		const grow = size !== this.ringSize;
 		if (grow) {
 			this.ringSize = size;
 			this.ringMask = size - 1;
 			this.ts = new Float64Array(size);
-			this.bits = new Uint8Array(size);
-			this.models = Array.from({length: size}, () => '');
-			this.features = Array.from({length: size}, () => '');
-			this.callIds = Array.from({length: size}, () => '');
-			this.responseIds = Array.from({length: size}, () => '');
-			this.traceIds = Array.from({length: size}, () => '');
-			this.spanIds = Array.from({length: size}, () => '');
-			this.positions = new Int32Array(size * KINDS);
+			this.texts = Array.from({length: size * TEXTS}, () => '');
+			this.numbers = new Int32Array(size * NUMBERS);
 		}
 
 		const mask = this.ringMask;
 		const table = this.table;
 		let write = grow ? 0 : this.head;
 		for (let read = this.head; read !== this.tail; read = (read + 1) & oldMask) {
-			const slotBits = bits[read]!;
+			const slotBits = numbers[read * NUMBERS + BITS]!;
 			if (slotBits === 0) continue;
 			if (write !== read || grow) {
 				this.ts[write] = ts[read]!;
-				this.bits[write] = slotBits;
-				this.models[write] = models[read]!;
-				this.features[write] = features[read]!;
-				this.callIds[write] = callIds[read]!;
-				this.responseIds[write] = responseIds[read]!;
-				this.traceIds[write] = traceIds[read]!;
-				this.spanIds[write] = spanIds[read]!;
+				for (let field = 0; field < TEXTS; field++) this.texts[write * TEXTS + field] = texts[read * TEXTS + field]!;
+				this.numbers[write * NUMBERS + BITS] = slotBits;
 				for (let kind = 0; kind < KINDS; kind++) {
 					if ((slotBits & (1 << kind)) === 0) continue;
-					const position = positions[read * KINDS + kind]!;
-					const to = write * KINDS + kind;
-					this.positions[to] = position;
-					table[2 * position + 1] = to;
+					const position = numbers[read * NUMBERS + POSITIONS + kind]!;
+					this.numbers[write * NUMBERS + POSITIONS + kind] = position;
+					table[2 * position + 1] = write * KINDS + kind;
 				}
 			}
 
@@ -471,16 +487,8 @@ export class CallIndex {
 		}
 
 		if (grow) this.head = 0;
+		// The slots past the new tail keep their strings until reused (see advanceHead).
 		this.tail = write;
-		// Let the strings of the slots past the new tail be collected.
-		for (let slot = this.tail; slot !== this.head && this.models[slot] !== ''; slot = (slot + 1) & mask) {
-			this.models[slot] = '';
-			this.features[slot] = '';
-			this.callIds[slot] = '';
-			this.responseIds[slot] = '';
-			this.traceIds[slot] = '';
-			this.spanIds[slot] = '';
-		}
 	}
 }
 
