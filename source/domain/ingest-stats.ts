@@ -72,6 +72,31 @@ class CappedCounter {
 	}
 }
 
+/**
+ * A rejection as it came, cut to size; sanitised when first shown (`clean`), not when it arrives:
+ * a flood of bad lines keeps only the last fifty, so most are never shown.
+ */
+type RejectRecord = {
+	readonly at: number;
+	readonly source: string;
+	readonly reason: string;
+	readonly sample: string;
+	readonly hint: string | undefined;
+	clean: RejectSample | null;
+};
+
+function cleanSample(record: RejectRecord): RejectSample {
+	if (record.clean !== null) return record.clean;
+	const sample: RejectSample = {
+		at: record.at,
+		source: sanitizeText(record.source),
+		reason: sanitizeText(record.reason),
+		sample: sanitizeText(record.sample),
+	};
+	record.clean = record.hint === undefined ? sample : {...sample, hint: sanitizeText(record.hint)};
+	return record.clean;
+}
+
 function positiveInt(value: number | undefined, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
@@ -82,7 +107,8 @@ export class IngestStats {
 	private readonly byReason: CappedCounter;
 	private readonly byWarning: CappedCounter;
 	private readonly byType: CappedCounter;
-	private readonly rejects: RejectSample[] = [];
+	/** The last rejections, oldest first (see RejectRecord). */
+	private readonly rejects: RejectRecord[] = [];
 	private readonly rejectCapacity: number;
 	private readonly sources = new Map<string, SourceStatus>();
 	private readonly maxSources: number;
@@ -114,13 +140,14 @@ export class IngestStats {
 	rejected(reason: string, source: string, raw: string, arrivalMs: number, hint?: string): void {
 		this.rejectedCount++;
 		this.byReason.add(reason);
-		const sample: RejectSample = {
+		this.rejects.push({
 			at: arrivalMs,
-			source: sanitizeText(prefix(String(source), MAX_KEY_CHARS)),
-			reason: sanitizeText(prefix(String(reason), MAX_KEY_CHARS)),
-			sample: sanitizeText(prefix(typeof raw === 'string' ? raw : '', SAMPLE_CHARS)),
-		};
-		this.rejects.push(hint === undefined ? sample : {...sample, hint: sanitizeText(prefix(String(hint), SAMPLE_CHARS))});
+			source: prefix(String(source), MAX_KEY_CHARS),
+			reason: prefix(String(reason), MAX_KEY_CHARS),
+			sample: prefix(typeof raw === 'string' ? raw : '', SAMPLE_CHARS),
+			hint: hint === undefined ? undefined : prefix(String(hint), SAMPLE_CHARS),
+			clean: null,
+		});
 		if (this.rejects.length > this.rejectCapacity) this.rejects.shift();
 	}
 
@@ -151,7 +178,7 @@ export class IngestStats {
 			warnings_by_reason: this.byWarning.record(),
 			by_type: this.byType.record(),
 			events_per_s: this.rate(now),
-			recent_rejects: this.rejects.map(sample => ({...sample})),
+			recent_rejects: this.rejects.map(record => ({...cleanSample(record)})),
 			sources: [...this.sources.values()].map(status => ({...status})),
 		};
 	}
