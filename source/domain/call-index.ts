@@ -42,14 +42,57 @@ const FREE = -1;
 const MIN_TABLE = 1024;
 const MIN_RING = 64;
 
-/** FNV-1a over the UTF-16 units, continuing from `seed` (one seed per kind, so equal ids of two kinds differ). */
-function hashText(text: string, seed: number): number {
-	let hash = seed;
-	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
-	return hash;
+// A slot's strings, TEXTS per slot.
+const MODEL = 0;
+const FEATURE = 1;
+const CALL_ID = 2;
+const RESPONSE_ID = 3;
+const TRACE_ID = 4;
+const SPAN_ID = 5;
+const TEXTS = 6;
+// A slot's numbers, NUMBERS per slot: its key bits, then a table position per kind.
+const BITS = 0;
+const POSITIONS = 1;
+const NUMBERS = 1 + KINDS;
+
+const FNV_PRIME = 0x01_00_01_93;
+
+/** Murmur3's finaliser: every input bit reaches every output bit, so `hash & mask` is a fair position. */
+function finish(hash: number): number {
+	let h = hash ^ (hash >>> 16);
+	h = Math.imul(h, 0x85_eb_ca_6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2_b2_ae_35);
+	return h ^ (h >>> 16);
 }
 
-const SEEDS = [0x81_1c_9d_c5, 0x5b_d1_e9_95, 0x27_d4_eb_2f, 0x16_56_67_b1] as const;
+/**
+ * A 32-bit hash of the UTF-16 units: FNV-1a in two lanes (even and odd units), which halves the
+ * multiply chain that bounds a one-lane FNV, then finished. A call hashes about a hundred id characters.
+ */
+function hashText(text: string): number {
+	let even = 0x81_1c_9d_c5;
+	let odd = 0x5b_d1_e9_95;
+	const last = text.length - 1;
+	let index = 0;
+	for (; index < last; index += 2) {
+		even = Math.imul(even ^ text.charCodeAt(index), FNV_PRIME);
+		odd = Math.imul(odd ^ text.charCodeAt(index + 1), FNV_PRIME);
+	}
+
+	if (index === last) even = Math.imul(even ^ text.charCodeAt(index), FNV_PRIME);
+	return finish(even ^ Math.imul(odd ^ text.length, 0x9e_37_79_b1));
+}
+
+// Per kind, so that equal ids of two kinds start their probes apart.
+const CALL_SEED = 0x27_d4_eb_2f;
+const RESPONSE_SEED = 0x16_56_67_b1;
+const TRACE_SEED = 0x3c_6e_f3_72;
+
+/** Key hash of trace + span from the trace's hashText (computed once for both trace keys). */
+function spanKeyHash(traceHash: number, spanId: string): number {
+	return finish(traceHash ^ Math.imul(hashText(spanId), 0xcc_9e_2d_51));
+}
 
 /**
  * Recent calls by every reference a score may carry, so that a score inherits its call's model and
@@ -60,11 +103,14 @@ const SEEDS = [0x81_1c_9d_c5, 0x5b_d1_e9_95, 0x27_d4_eb_2f, 0x16_56_67_b1] as co
  * Map holding 100 000 keys with an entry object each cost a fifth of ingest, mostly in garbage
  * collection (every entry outlives the young generation) and in the holes V8 walks at the front of
  * a Map evicted in order. So here:
- * - calls sit in a ring of typed-array columns, one slot per call, oldest first; a slot's bits say
- *   which of its four keys are still current, and eviction takes the oldest slot's first key;
+ * - calls sit in a ring of slots, oldest first; a slot's bits say which of its four keys are still
+ *   current, and eviction takes the oldest slot's first key;
  * - keys sit in an open-addressing table (linear probing, backward-shift deletion) of 32-bit hashes
  *   and slot references, checked against the ids the slot holds, so nothing is allocated per call;
  * - re-setting a key moves it to the new call's slot and clears the old slot's bit.
+ * A slot is stored as rows (its strings side by side, its bits and table positions side by side):
+ * a call reaches back to the slots its keys last pointed to, written long ago, and a row costs one
+ * cache miss where a column per field cost one each.
  * Every operation is O(1) amortised; memory is bounded by maxEntries.
  */
 export class CallIndex {
@@ -74,26 +120,25 @@ export class CallIndex {
 	private liveCount = 0;
 	/** Ring slots holding at least one current key. */
 	private liveSlots = 0;
-	// The ring: slots [head, tail) in call order, circular over ringSize.
+	// The ring: slots [head, tail) in call order, circular over ringSize (a power of two).
 	private ringSize = 0;
+	private ringMask = 0;
 	private head = 0;
 	private tail = 0;
 	private ts = new Float64Array(0);
-	private bits = new Uint8Array(0);
-	private models: string[] = [];
-	private features: string[] = [];
-	private callIds: string[] = [];
-	private responseIds: string[] = [];
-	private traceIds: string[] = [];
-	private spanIds: string[] = [];
-	/** Per slot and kind: the key's hash and its table position. */
-	private keyHashes = new Int32Array(0);
-	private positions = new Int32Array(0);
-	// The table: hash and slot × 4 + kind per position, FREE when empty.
+	/** Per slot, TEXTS cells: model, feature and the ids ('' when absent). */
+	private texts: string[] = [];
+	/** Per slot, NUMBERS cells: the key bits, then per kind the key's table position. */
+	private numbers = new Int32Array(0);
+	/**
+	 * The table: per position its key's hash, then slot × 4 + kind (FREE when empty), side by side
+	 * so that a probe reads one cache line rather than one in each of two arrays.
+	 */
 	private tableMask = 0;
-	private tableHashes = new Int32Array(0);
-	private tableRefs = new Int32Array(0);
+	private table = new Int32Array(0);
 	private newestTs = Number.NEGATIVE_INFINITY;
+	/** Where remember() puts what it read ahead from the table, so the reads are not optimised away. */
+	private touched = 0;
 	private evictedCount = 0;
 	private expiredCount = 0;
 	private joinedCount = 0;
@@ -118,7 +163,7 @@ export class CallIndex {
 
 	/** Ring slots in use, current or not yet reclaimed (for memory checks). */
 	get queuedSlots(): number {
-		return (this.tail - this.head + this.ringSize) % this.ringSize;
+		return (this.tail - this.head) & this.ringMask;
 	}
 
 	/**
@@ -130,12 +175,21 @@ export class CallIndex {
 		if (call.ts > this.newestTs) this.newestTs = call.ts;
 		const {callId, responseId, traceId, spanId} = call;
 		if (callId !== undefined || responseId !== undefined || traceId !== undefined) {
+			// Every hash first, and their table lines read together: the reads are independent, so the
+			// processor fetches the (usually uncached) lines in parallel rather than one per key.
+			const callHash = callId === undefined ? 0 : hashText(callId) ^ CALL_SEED;
+			const responseHash = responseId === undefined ? 0 : hashText(responseId) ^ RESPONSE_SEED;
+			const traceHash = traceId === undefined ? 0 : hashText(traceId);
+			const spanHash = traceId === undefined || spanId === undefined ? 0 : spanKeyHash(traceHash, spanId);
+			const mask = this.tableMask;
+			const table = this.table;
+			this.touched ^= table[2 * (callHash & mask)]! ^ table[2 * (responseHash & mask)]! ^ table[2 * (spanHash & mask)]! ^ table[2 * ((traceHash ^ TRACE_SEED) & mask)]!;
 			const slot = this.newSlot(call);
-			if (callId !== undefined) this.put(slot, CALL, hashText(callId, SEEDS[CALL]), callId, '');
-			if (responseId !== undefined) this.put(slot, RESPONSE, hashText(responseId, SEEDS[RESPONSE]), responseId, '');
+			if (callId !== undefined) this.put(slot, CALL, callHash, callId, '');
+			if (responseId !== undefined) this.put(slot, RESPONSE, responseHash, responseId, '');
 			if (traceId !== undefined) {
-				if (spanId !== undefined) this.put(slot, SPAN, hashText(spanId, hashText(traceId, SEEDS[SPAN])), traceId, spanId);
-				this.put(slot, TRACE, hashText(traceId, SEEDS[TRACE]), traceId, '');
+				if (spanId !== undefined) this.put(slot, SPAN, spanHash, traceId, spanId);
+				this.put(slot, TRACE, traceHash ^ TRACE_SEED, traceId, '');
 			}
 		}
 
@@ -148,20 +202,20 @@ export class CallIndex {
 	 */
 	resolve(score: ScoreEvent, now: number): ResolvedTarget {
 		const {callId, responseId, traceId, spanId} = score;
-		const hasReference = callId !== undefined || responseId !== undefined || traceId !== undefined;
-		let slot = callId === undefined ? -1 : this.fresh(this.find(CALL, hashText(callId, SEEDS[CALL]), callId, ''), now);
-		if (slot < 0 && responseId !== undefined) slot = this.fresh(this.find(RESPONSE, hashText(responseId, SEEDS[RESPONSE]), responseId, ''), now);
-		if (slot < 0 && traceId !== undefined && spanId !== undefined) {
-			slot = this.fresh(this.find(SPAN, hashText(spanId, hashText(traceId, SEEDS[SPAN])), traceId, spanId), now);
+		let slot = callId === undefined ? -1 : this.fresh(this.find(CALL, hashText(callId) ^ CALL_SEED, callId, ''), now);
+		if (slot < 0 && responseId !== undefined) slot = this.fresh(this.find(RESPONSE, hashText(responseId) ^ RESPONSE_SEED, responseId, ''), now);
+		if (slot < 0 && traceId !== undefined) {
+			const traceHash = hashText(traceId);
+			if (spanId !== undefined) slot = this.fresh(this.find(SPAN, spanKeyHash(traceHash, spanId), traceId, spanId), now);
+			if (slot < 0) slot = this.fresh(this.find(TRACE, traceHash ^ TRACE_SEED, traceId, ''), now);
 		}
 
-		if (slot < 0 && traceId !== undefined) slot = this.fresh(this.find(TRACE, hashText(traceId, SEEDS[TRACE]), traceId, ''), now);
 		if (slot >= 0) {
 			this.joinedCount++;
-			return {model: this.models[slot]!, feature: this.features[slot]!, joined: true};
+			return {model: this.texts[slot * TEXTS + MODEL]!, feature: this.texts[slot * TEXTS + FEATURE]!, joined: true};
 		}
 
-		if (hasReference) this.unmatchedCount++;
+		if (callId !== undefined || responseId !== undefined || traceId !== undefined) this.unmatchedCount++;
 		return {
 			model: score.model === undefined || score.model === '' ? UNKNOWN_MODEL : score.model,
 			feature: score.feature === undefined || score.feature === '' ? NO_FEATURE : score.feature,
@@ -177,43 +231,69 @@ export class CallIndex {
 	}
 
 	private newSlot(call: LlmCallEvent): number {
-		if ((this.tail + 1) % this.ringSize === this.head) {
+		if (((this.tail + 1) & this.ringMask) === this.head) {
 			// Full: grow when most slots still hold a key, else only squeeze out the reclaimed ones.
 			this.relayout(this.liveSlots * 2 >= this.ringSize ? this.ringSize * 2 : this.ringSize);
 		}
 
 		const slot = this.tail;
-		this.tail = (slot + 1) % this.ringSize;
+		this.tail = (slot + 1) & this.ringMask;
 		this.ts[slot] = call.ts;
-		this.bits[slot] = 0;
-		this.models[slot] = call.model;
-		this.features[slot] = call.feature;
-		this.callIds[slot] = call.callId ?? '';
-		this.responseIds[slot] = call.responseId ?? '';
-		this.traceIds[slot] = call.traceId ?? '';
-		this.spanIds[slot] = call.spanId ?? '';
+		this.numbers[slot * NUMBERS + BITS] = 0;
+		const at = slot * TEXTS;
+		const texts = this.texts;
+		texts[at + MODEL] = call.model;
+		texts[at + FEATURE] = call.feature;
+		texts[at + CALL_ID] = call.callId ?? '';
+		texts[at + RESPONSE_ID] = call.responseId ?? '';
+		texts[at + TRACE_ID] = call.traceId ?? '';
+		texts[at + SPAN_ID] = call.spanId ?? '';
 		return slot;
 	}
 
 	/** Whether table reference `ref` is the key (kind, id, spanId). */
 	private holds(ref: number, kind: Kind, id: string, spanId: string): boolean {
 		if ((ref & 3) !== kind) return false;
-		const slot = ref >> 2;
+		const at = (ref >> 2) * TEXTS;
+		const texts = this.texts;
 		switch (kind) {
 			case CALL: {
-				return this.callIds[slot] === id;
+				return texts[at + CALL_ID] === id;
 			}
 
 			case RESPONSE: {
-				return this.responseIds[slot] === id;
+				return texts[at + RESPONSE_ID] === id;
 			}
 
 			case SPAN: {
-				return this.traceIds[slot] === id && this.spanIds[slot] === spanId;
+				return texts[at + TRACE_ID] === id && texts[at + SPAN_ID] === spanId;
 			}
 
 			case TRACE: {
-				return this.traceIds[slot] === id;
+				return texts[at + TRACE_ID] === id;
+			}
+		}
+	}
+
+	/** The hash a slot's key of `kind` was stored under (for rebuilding the table). */
+	private keyHash(slot: number, kind: Kind): number {
+		const at = slot * TEXTS;
+		const texts = this.texts;
+		switch (kind) {
+			case CALL: {
+				return hashText(texts[at + CALL_ID]!) ^ CALL_SEED;
+			}
+
+			case RESPONSE: {
+				return hashText(texts[at + RESPONSE_ID]!) ^ RESPONSE_SEED;
+			}
+
+			case SPAN: {
+				return spanKeyHash(hashText(texts[at + TRACE_ID]!), texts[at + SPAN_ID]!);
+			}
+
+			case TRACE: {
+				return hashText(texts[at + TRACE_ID]!) ^ TRACE_SEED;
 			}
 		}
 	}
@@ -221,52 +301,69 @@ export class CallIndex {
 	/** The slot holding a key, or -1. */
 	private find(kind: Kind, hash: number, id: string, spanId: string): number {
 		const mask = this.tableMask;
+		const table = this.table;
 		for (let position = hash & mask; ; position = (position + 1) & mask) {
-			const ref = this.tableRefs[position]!;
+			const ref = table[2 * position + 1]!;
 			if (ref === FREE) return -1;
-			if (this.tableHashes[position] === hash && this.holds(ref, kind, id, spanId)) return ref >> 2;
+			if (table[2 * position] === hash && this.holds(ref, kind, id, spanId)) return ref >> 2;
 		}
 	}
 
-	/** Sets a key to `slot` (the newest); a key already held moves here from its older slot. */
+	/** Sets key (kind, id, spanId) to `slot`: moves it when present, else inserts it (evicting the oldest key past maxEntries). */
 	private put(slot: number, kind: Kind, hash: number, id: string, spanId: string): void {
 		const ref = slot * KINDS + kind;
 		const bit = 1 << kind;
-		this.keyHashes[ref] = hash;
 		const mask = this.tableMask;
+		const table = this.table;
 		let position = hash & mask;
 		for (; ; position = (position + 1) & mask) {
-			const held = this.tableRefs[position]!;
+			const held = table[2 * position + 1]!;
 			if (held === FREE) break;
-			if (this.tableHashes[position] === hash && this.holds(held, kind, id, spanId)) {
+			if (table[2 * position] === hash && this.holds(held, kind, id, spanId)) {
 				this.clearBit(held >> 2, bit);
-				this.tableRefs[position] = ref;
-				this.positions[ref] = position;
+				table[2 * position + 1] = ref;
+				this.setPosition(ref, position);
 				this.setBit(slot, bit);
 				return;
 			}
 		}
 
-		this.tableHashes[position] = hash;
-		this.tableRefs[position] = ref;
-		this.positions[ref] = position;
+		table[2 * position] = hash;
+		table[2 * position + 1] = ref;
+		this.setPosition(ref, position);
 		this.setBit(slot, bit);
 		this.liveCount++;
-		if (this.liveCount > this.tableMask >> 1) this.resizeTable((this.tableMask + 1) * 2);
+		// Load up to 3/4: probes stay within a cache line or two, and the table is half the size it is at 1/2.
+		if (this.liveCount > (mask >> 2) * 3) this.resizeTable((mask + 1) * 2);
 		if (this.liveCount > this.maxEntries) {
 			this.dropOldestKey();
 			this.evictedCount++;
 		}
 	}
 
+	/** Table position of key `ref` (slot × 4 + kind). */
+	private positionOf(ref: number): number {
+		return this.numbers[(ref >> 2) * NUMBERS + POSITIONS + (ref & 3)]!;
+	}
+
+	private setPosition(ref: number, position: number): void {
+		this.numbers[(ref >> 2) * NUMBERS + POSITIONS + (ref & 3)] = position;
+	}
+
+	private bitsOf(slot: number): number {
+		return this.numbers[slot * NUMBERS + BITS]!;
+	}
+
 	private setBit(slot: number, bit: number): void {
-		if (this.bits[slot] === 0) this.liveSlots++;
-		this.bits[slot]! |= bit;
+		const at = slot * NUMBERS + BITS;
+		if (this.numbers[at] === 0) this.liveSlots++;
+		this.numbers[at]! |= bit;
 	}
 
 	private clearBit(slot: number, bit: number): void {
-		const bits = this.bits[slot]! & ~bit & ALL_BITS;
-		this.bits[slot] = bits;
+		const at = slot * NUMBERS + BITS;
+		const bits = this.numbers[at]! & ~bit & ALL_BITS;
+		this.numbers[at] = bits;
 		if (bits === 0) this.liveSlots--;
 	}
 
@@ -274,10 +371,10 @@ export class CallIndex {
 	private expire(now: number): void {
 		while (this.head !== this.tail) {
 			const slot = this.head;
-			if (this.bits[slot] !== 0) {
+			if (this.bitsOf(slot) !== 0) {
 				if (now - this.ts[slot]! <= this.ttlMs) return;
-				while (this.bits[slot] !== 0) {
-					this.dropKey(slot, lowestKind(this.bits[slot]!));
+				while (this.bitsOf(slot) !== 0) {
+					this.dropKey(slot, lowestKind(this.bitsOf(slot)));
 					this.expiredCount++;
 				}
 			}
@@ -288,132 +385,110 @@ export class CallIndex {
 
 	/** Removes the oldest key (there is one whenever liveCount > 0). */
 	private dropOldestKey(): void {
-		while (this.head !== this.tail && this.bits[this.head] === 0) this.advanceHead();
+		while (this.head !== this.tail && this.bitsOf(this.head) === 0) this.advanceHead();
 		if (this.head === this.tail) return;
 		const slot = this.head;
-		this.dropKey(slot, lowestKind(this.bits[slot]!));
-		if (this.bits[slot] === 0) this.advanceHead();
+		this.dropKey(slot, lowestKind(this.bitsOf(slot)));
+		if (this.bitsOf(slot) === 0) this.advanceHead();
 	}
 
 	private dropKey(slot: number, kind: Kind): void {
-		this.deleteAt(this.positions[slot * KINDS + kind]!);
+		this.deleteAt(this.positionOf(slot * KINDS + kind));
 		this.clearBit(slot, 1 << kind);
 		this.liveCount--;
 	}
 
-	/** Frees the head slot (all its keys gone) and lets its strings be collected. */
+	/**
+	 * Frees the head slot (all its keys gone). Its strings stay until a new call takes the slot: the
+	 * ring never holds more than its size, and clearing a slot written long ago (so out of the cache)
+	 * cost more than anything else in a call.
+	 */
 	private advanceHead(): void {
-		const slot = this.head;
-		this.models[slot] = '';
-		this.features[slot] = '';
-		this.callIds[slot] = '';
-		this.responseIds[slot] = '';
-		this.traceIds[slot] = '';
-		this.spanIds[slot] = '';
-		this.head = (slot + 1) % this.ringSize;
+		this.head = (this.head + 1) & this.ringMask;
 	}
 
 	/** Empties a table position, shifting later entries of the same probe run back (no tombstones). */
 	private deleteAt(position: number): void {
 		const mask = this.tableMask;
-		const refs = this.tableRefs;
-		const hashes = this.tableHashes;
+		const table = this.table;
 		let hole = position;
-		refs[hole] = FREE;
-		for (let next = (hole + 1) & mask; refs[next] !== FREE; next = (next + 1) & mask) {
-			const home = hashes[next]! & mask;
+		table[2 * hole + 1] = FREE;
+		for (let next = (hole + 1) & mask; table[2 * next + 1] !== FREE; next = (next + 1) & mask) {
+			const hash = table[2 * next]!;
+			const home = hash & mask;
 			// The entry may stay when its home lies cyclically in (hole, next].
 			const stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
 			if (stays) continue;
-			hashes[hole] = hashes[next]!;
-			refs[hole] = refs[next]!;
-			this.positions[refs[hole]!] = hole;
-			refs[next] = FREE;
+			const ref = table[2 * next + 1]!;
+			table[2 * hole] = hash;
+			table[2 * hole + 1] = ref;
+			this.setPosition(ref, hole);
+			table[2 * next + 1] = FREE;
 			hole = next;
 		}
 	}
 
 	private resizeTable(size: number): void {
 		this.tableMask = size - 1;
-		this.tableHashes = new Int32Array(size);
-		this.tableRefs = new Int32Array(size).fill(FREE);
-		for (let slot = this.head; slot !== this.tail; slot = (slot + 1) % this.ringSize) {
-			const bits = this.bits[slot]!;
-			for (let kind = 0; kind < KINDS; kind++) if ((bits & (1 << kind)) !== 0) this.place(slot * KINDS + kind);
+		this.table = new Int32Array(size * 2).fill(FREE);
+		for (let slot = this.head; slot !== this.tail; slot = (slot + 1) & this.ringMask) {
+			const bits = this.bitsOf(slot);
+			for (let kind = 0 as Kind; kind < KINDS; kind++) if ((bits & (1 << kind)) !== 0) this.place(slot * KINDS + kind, this.keyHash(slot, kind));
 		}
 	}
 
 	/** Puts an existing key (known not to be in the table) at the first free position of its run. */
-	private place(ref: number): void {
-		const hash = this.keyHashes[ref]!;
-		let position = hash & this.tableMask;
-		while (this.tableRefs[position] !== FREE) position = (position + 1) & this.tableMask;
-		this.tableHashes[position] = hash;
-		this.tableRefs[position] = ref;
-		this.positions[ref] = position;
+	private place(ref: number, hash: number): void {
+		const mask = this.tableMask;
+		const table = this.table;
+		let position = hash & mask;
+		while (table[2 * position + 1] !== FREE) position = (position + 1) & mask;
+		table[2 * position] = hash;
+		table[2 * position + 1] = ref;
+		this.setPosition(ref, position);
 	}
 
 	/**
-	 * Moves the slots that still hold a key together, in order, from the head: into new columns of
+	 * Moves the slots that still hold a key together, in order, from the head: into new rows of
 	 * `size` when growing, in place otherwise (the write position never passes the read position).
 	 * Table entries are repointed in place.
 	 */
 	private relayout(size: number): void {
-		const oldSize = this.ringSize;
-		const {ts, bits, models, features, callIds, responseIds, traceIds, spanIds, keyHashes, positions} = this;
-		const grow = size !== oldSize;
+		const oldMask = this.ringMask;
+		const {ts, texts, numbers} = this;
+		const grow = size !== this.ringSize;
 		if (grow) {
 			this.ringSize = size;
+			this.ringMask = size - 1;
 			this.ts = new Float64Array(size);
-			this.bits = new Uint8Array(size);
-			this.models = Array.from({length: size}, () => '');
-			this.features = Array.from({length: size}, () => '');
-			this.callIds = Array.from({length: size}, () => '');
-			this.responseIds = Array.from({length: size}, () => '');
-			this.traceIds = Array.from({length: size}, () => '');
-			this.spanIds = Array.from({length: size}, () => '');
-			this.keyHashes = new Int32Array(size * KINDS);
-			this.positions = new Int32Array(size * KINDS);
+			this.texts = Array.from({length: size * TEXTS}, () => '');
+			this.numbers = new Int32Array(size * NUMBERS);
 		}
 
+		const mask = this.ringMask;
+		const table = this.table;
 		let write = grow ? 0 : this.head;
-		for (let read = this.head; read !== this.tail; read = (read + 1) % oldSize) {
-			const slotBits = bits[read]!;
+		for (let read = this.head; read !== this.tail; read = (read + 1) & oldMask) {
+			const slotBits = numbers[read * NUMBERS + BITS]!;
 			if (slotBits === 0) continue;
 			if (write !== read || grow) {
 				this.ts[write] = ts[read]!;
-				this.bits[write] = slotBits;
-				this.models[write] = models[read]!;
-				this.features[write] = features[read]!;
-				this.callIds[write] = callIds[read]!;
-				this.responseIds[write] = responseIds[read]!;
-				this.traceIds[write] = traceIds[read]!;
-				this.spanIds[write] = spanIds[read]!;
+				for (let field = 0; field < TEXTS; field++) this.texts[write * TEXTS + field] = texts[read * TEXTS + field]!;
+				this.numbers[write * NUMBERS + BITS] = slotBits;
 				for (let kind = 0; kind < KINDS; kind++) {
-					const from = read * KINDS + kind;
-					const to = write * KINDS + kind;
-					this.keyHashes[to] = keyHashes[from]!;
 					if ((slotBits & (1 << kind)) === 0) continue;
-					const position = positions[from]!;
-					this.positions[to] = position;
-					this.tableRefs[position] = to;
+					const position = numbers[read * NUMBERS + POSITIONS + kind]!;
+					this.numbers[write * NUMBERS + POSITIONS + kind] = position;
+					table[2 * position + 1] = write * KINDS + kind;
 				}
 			}
 
-			write = (write + 1) % size;
+			write = (write + 1) & mask;
 		}
 
 		if (grow) this.head = 0;
+		// The slots past the new tail keep their strings until reused (see advanceHead).
 		this.tail = write;
-		// Let the strings of the slots past the new tail be collected.
-		for (let slot = this.tail; slot !== this.head && this.models[slot] !== ''; slot = (slot + 1) % size) {
-			this.models[slot] = '';
-			this.features[slot] = '';
-			this.callIds[slot] = '';
-			this.responseIds[slot] = '';
-			this.traceIds[slot] = '';
-			this.spanIds[slot] = '';
-		}
 	}
 }
 

@@ -3,7 +3,7 @@
 // projection uses the month's real length and only this month's spend, and unknown costs are counted,
 // never summed as $0.
 import type {LlmCallEvent} from '../events/types.js';
-import type {Calendar} from './calendar.js';
+import type {Calendar, DayInfo} from './calendar.js';
 import {shiftDayKey} from './calendar-keys.js';
 import {MinuteSpendRing} from './cost-burn.js';
 import {CostDay, breakdownRecord, knownUsd, unpricedModelList} from './cost-day.js';
@@ -48,6 +48,9 @@ export class CostTracker {
 	private newestKey: string | null = null;
 	private cutoffKey: string | null = null;
 	private droppedOldCalls = 0;
+	/** The day of the last recorded call, while it is kept (advance() forgets it). */
+	private lastInfo: DayInfo | null = null;
+	private lastDay: CostDay | null = null;
 
 	constructor(options: CostTrackerOptions) {
 		this.calendar = options.calendar;
@@ -59,15 +62,23 @@ export class CostTracker {
 
 	record(call: LlmCallEvent, cost: CallCost): void {
 		const info = this.calendar.day(call.ts);
-		if (this.cutoffKey !== null && info.key < this.cutoffKey) {
-			this.droppedOldCalls++;
-			return;
-		}
-		let day = this.days.get(info.key);
-		if (!day) {
-			day = new CostDay(info.key, info.start, info.end);
-			this.days.set(info.key, day);
-			if (this.newestKey === null || info.key > this.newestKey) this.advance(info.key);
+		let day: CostDay | undefined;
+		// Calls come in runs of one day (the calendar hands out the same DayInfo for it).
+		if (info === this.lastInfo) {
+			day = this.lastDay!;
+		} else {
+			if (this.cutoffKey !== null && info.key < this.cutoffKey) {
+				this.droppedOldCalls++;
+				return;
+			}
+			day = this.days.get(info.key);
+			if (!day) {
+				day = new CostDay(info.key, info.start, info.end);
+				this.days.set(info.key, day);
+				if (this.newestKey === null || info.key > this.newestKey) this.advance(info.key);
+			}
+			this.lastInfo = info;
+			this.lastDay = day;
 		}
 		day.add(call, cost);
 		const usd = knownUsd(cost);
@@ -93,6 +104,8 @@ export class CostTracker {
 	}
 
 	private advance(newestKey: string): void {
+		this.lastInfo = null;
+		this.lastDay = null;
 		this.newestKey = newestKey;
 		this.cutoffKey = shiftDayKey(newestKey, -(this.keepDays - 1));
 		const cutoff = this.cutoffKey;

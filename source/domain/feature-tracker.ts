@@ -2,7 +2,7 @@
 // its cumulative known cost (the reference guide overwrote it with the last call's ratio and divided by
 // zero when a call was free or unpriced).
 import type {LlmCallEvent, RevenueEvent} from '../events/types.js';
-import type {Calendar} from './calendar.js';
+import type {Calendar, DayInfo} from './calendar.js';
 import {shiftDayKey} from './calendar-keys.js';
 import {sortFeatures} from './feature-sort.js';
 import type {CallCost} from './monitor-config.js';
@@ -36,6 +36,9 @@ export class FeatureTracker {
 	private cutoffKey: string | null = null;
 	private foldedEvents = 0;
 	private droppedOldEvents = 0;
+	/** The day of the last recorded event, while it is kept (advance() forgets it). */
+	private lastInfo: DayInfo | null = null;
+	private lastFeatures: Map<string, FeatureDay> | null = null;
 
 	constructor(options: FeatureTrackerOptions) {
 		this.calendar = options.calendar;
@@ -88,16 +91,25 @@ export class FeatureTracker {
 	}
 
 	private entry(ts: number, rawFeature: string): FeatureDay | null {
-		const key = this.calendar.day(ts).key;
-		if (this.cutoffKey !== null && key < this.cutoffKey) {
-			this.droppedOldEvents++;
-			return null;
-		}
-		let features = this.days.get(key);
-		if (!features) {
-			features = new Map();
-			this.days.set(key, features);
-			if (this.newestKey === null || key > this.newestKey) this.advance(key);
+		const info = this.calendar.day(ts);
+		let features: Map<string, FeatureDay> | undefined;
+		// Events come in runs of one day (the calendar hands out the same DayInfo for it).
+		if (info === this.lastInfo) {
+			features = this.lastFeatures!;
+		} else {
+			const key = info.key;
+			if (this.cutoffKey !== null && key < this.cutoffKey) {
+				this.droppedOldEvents++;
+				return null;
+			}
+			features = this.days.get(key);
+			if (!features) {
+				features = new Map();
+				this.days.set(key, features);
+				if (this.newestKey === null || key > this.newestKey) this.advance(key);
+			}
+			this.lastInfo = info;
+			this.lastFeatures = features;
 		}
 		const name = typeof rawFeature === 'string' && rawFeature !== '' ? rawFeature : '(none)';
 		let entry = features.get(name);
@@ -115,6 +127,8 @@ export class FeatureTracker {
 	}
 
 	private advance(newestKey: string): void {
+		this.lastInfo = null;
+		this.lastFeatures = null;
 		this.newestKey = newestKey;
 		this.cutoffKey = shiftDayKey(newestKey, -(this.keepDays - 1));
 		const cutoff = this.cutoffKey;

@@ -25,22 +25,40 @@ function prefix(text: string, max: number): string {
 	return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+/** A count held in its own cell, so an increment is one map lookup rather than a lookup and a set. */
+type Count = {value: number};
+
 class CappedCounter {
-	private readonly counts = new Map<string, number>();
+	private readonly counts = new Map<string, Count>();
+	/** A key counted under its own name, and its count (never a folded key: those also count `folded`). */
+	private lastKey: string | null = null;
+	private lastCount: Count = {value: 0};
 	folded = 0;
 
 	constructor(private readonly maxKeys: number) {}
 
 	add(rawKey: string): void {
+		// Event types repeat in runs (a request's spans): the last key's count, without a lookup.
+		if (rawKey === this.lastKey) {
+			this.lastCount.value++;
+			return;
+		}
+
 		const key = prefix(String(rawKey), MAX_KEY_CHARS);
 		const current = this.counts.get(key);
 		if (current !== undefined) {
-			this.counts.set(key, current + 1);
+			current.value++;
+			if (key === rawKey) {
+				this.lastKey = rawKey;
+				this.lastCount = current;
+			}
 		} else if (this.counts.size < this.maxKeys) {
-			this.counts.set(key, 1);
+			this.counts.set(key, {value: 1});
 		} else {
 			this.folded++;
-			this.counts.set(OTHER_REASON, (this.counts.get(OTHER_REASON) ?? 0) + 1);
+			const other = this.counts.get(OTHER_REASON);
+			if (other === undefined) this.counts.set(OTHER_REASON, {value: 1});
+			else other.value++;
 		}
 	}
 
@@ -48,10 +66,35 @@ class CappedCounter {
 		const out = new Map<string, number>();
 		for (const [key, count] of this.counts) {
 			const safe = sanitizeText(key);
-			out.set(safe, (out.get(safe) ?? 0) + count);
+			out.set(safe, (out.get(safe) ?? 0) + count.value);
 		}
 		return Object.fromEntries(out);
 	}
+}
+
+/**
+ * A rejection as it came, cut to size; sanitised when first shown (`clean`), not when it arrives:
+ * a flood of bad lines keeps only the last fifty, so most are never shown.
+ */
+type RejectRecord = {
+	readonly at: number;
+	readonly source: string;
+	readonly reason: string;
+	readonly sample: string;
+	readonly hint: string | undefined;
+	clean: RejectSample | null;
+};
+
+function cleanSample(record: RejectRecord): RejectSample {
+	if (record.clean !== null) return record.clean;
+	const sample: RejectSample = {
+		at: record.at,
+		source: sanitizeText(record.source),
+		reason: sanitizeText(record.reason),
+		sample: sanitizeText(record.sample),
+	};
+	record.clean = record.hint === undefined ? sample : {...sample, hint: sanitizeText(record.hint)};
+	return record.clean;
 }
 
 function positiveInt(value: number | undefined, fallback: number): number {
@@ -64,7 +107,8 @@ export class IngestStats {
 	private readonly byReason: CappedCounter;
 	private readonly byWarning: CappedCounter;
 	private readonly byType: CappedCounter;
-	private readonly rejects: RejectSample[] = [];
+	/** The last rejections, oldest first (see RejectRecord). */
+	private readonly rejects: RejectRecord[] = [];
 	private readonly rejectCapacity: number;
 	private readonly sources = new Map<string, SourceStatus>();
 	private readonly maxSources: number;
@@ -72,6 +116,9 @@ export class IngestStats {
 	private readonly rateSeconds = new Float64Array(RATE_WINDOW_S).fill(Number.NEGATIVE_INFINITY);
 	private readonly rateCounts = new Float64Array(RATE_WINDOW_S);
 	private firstSecond: number | null = null;
+	/** The second whose slot counted the last arrival, and that slot. */
+	private lastSecond = Number.NaN;
+	private lastSlot = 0;
 
 	constructor(options: IngestStatsOptions = {}) {
 		const maxKeys = positiveInt(options.maxKeys, 200);
@@ -93,13 +140,14 @@ export class IngestStats {
 	rejected(reason: string, source: string, raw: string, arrivalMs: number, hint?: string): void {
 		this.rejectedCount++;
 		this.byReason.add(reason);
-		const sample: RejectSample = {
+		this.rejects.push({
 			at: arrivalMs,
-			source: sanitizeText(prefix(String(source), MAX_KEY_CHARS)),
-			reason: sanitizeText(prefix(String(reason), MAX_KEY_CHARS)),
-			sample: sanitizeText(prefix(typeof raw === 'string' ? raw : '', SAMPLE_CHARS)),
-		};
-		this.rejects.push(hint === undefined ? sample : {...sample, hint: sanitizeText(prefix(String(hint), SAMPLE_CHARS))});
+			source: prefix(String(source), MAX_KEY_CHARS),
+			reason: prefix(String(reason), MAX_KEY_CHARS),
+			sample: prefix(typeof raw === 'string' ? raw : '', SAMPLE_CHARS),
+			hint: hint === undefined ? undefined : prefix(String(hint), SAMPLE_CHARS),
+			clean: null,
+		});
 		if (this.rejects.length > this.rejectCapacity) this.rejects.shift();
 	}
 
@@ -130,14 +178,20 @@ export class IngestStats {
 			warnings_by_reason: this.byWarning.record(),
 			by_type: this.byType.record(),
 			events_per_s: this.rate(now),
-			recent_rejects: this.rejects.map(sample => ({...sample})),
+			recent_rejects: this.rejects.map(record => ({...cleanSample(record)})),
 			sources: [...this.sources.values()].map(status => ({...status})),
 		};
 	}
 
 	private countArrival(arrivalMs: number): void {
-		if (!Number.isFinite(arrivalMs)) return;
 		const second = Math.floor(arrivalMs / 1000);
+		// Most events arrive within the second of the one before.
+		if (second === this.lastSecond) {
+			this.rateCounts[this.lastSlot]!++;
+			return;
+		}
+
+		if (!Number.isFinite(arrivalMs)) return;
 		if (this.firstSecond === null || second < this.firstSecond) this.firstSecond = second;
 		const slot = ((second % RATE_WINDOW_S) + RATE_WINDOW_S) % RATE_WINDOW_S;
 		const held = this.rateSeconds[slot] ?? Number.NEGATIVE_INFINITY;
@@ -146,7 +200,13 @@ export class IngestStats {
 		} else if (second > held) {
 			this.rateSeconds[slot] = second;
 			this.rateCounts[slot] = 1;
+		} else {
+			return;
 		}
+
+		// The slot now holds this second: later events of the same second count there directly.
+		this.lastSecond = second;
+		this.lastSlot = slot;
 	}
 
 	/**

@@ -85,30 +85,69 @@ export class LogHistogram {
 	/** Adds one value whose bucket is already known: `bucket` must be `bucketOf(value)`. */
 	addToBucket(value: number, bucket: number): void {
 		if (Number.isNaN(bucket) || !Number.isFinite(value)) return;
-		const v = value < 0 ? 0 : value;
-		if (this.total === 0) {
-			this.minValue = v;
-			this.maxValue = v;
-		} else {
-			if (v < this.minValue) this.minValue = v;
-			if (v > this.maxValue) this.maxValue = v;
+		this.addChecked(value < 0 ? 0 : value, bucket);
+	}
+
+	/**
+	 * addToBucket for a value known to be finite and not negative (a call's latency lands in twelve
+	 * histograms, checked once).
+	 */
+	addChecked(value: number, bucket: number): void {
+		const total = this.total;
+		if (total === 0) {
+			this.minValue = value;
+			this.maxValue = value;
+		} else if (value < this.minValue) {
+			this.minValue = value;
+		} else if (value > this.maxValue) {
+			this.maxValue = value;
 		}
 
-		if (this.total >= this.limit) this.widen(this.total + 1);
-		this.total++;
+		if (total >= this.limit) this.widen(total + 1);
+		this.total = total + 1;
 		if (bucket === ZERO_BUCKET) {
 			this.zeroCount++;
 			return;
 		}
 
 		let store = this.store;
-		if (store === null || bucket < this.offset || bucket >= this.offset + store.length) {
+		let index = bucket - this.offset;
+		if (store === null || index < 0 || index >= store.length) {
 			store = this.ensureRange(bucket, bucket);
+			index = bucket - this.offset;
 		}
 
-		store[bucket - this.offset]!++;
+		store[index]!++;
 		if (bucket < this.lo) this.lo = bucket;
 		if (bucket > this.hi) this.hi = bucket;
+	}
+
+	/**
+	 * Adds the values of a run: the same as adding them one by one with `addChecked`, with the
+	 * bookkeeping (extremes, total, range) done once for the run rather than once per value.
+	 */
+	addRun(run: BucketRun): void {
+		const count = run.count;
+		if (count === 0) return;
+		if (this.total === 0) {
+			this.minValue = run.min;
+			this.maxValue = run.max;
+		} else {
+			if (run.min < this.minValue) this.minValue = run.min;
+			if (run.max > this.maxValue) this.maxValue = run.max;
+		}
+
+		if (this.total + count > this.limit) this.widen(this.total + count);
+		this.total += count;
+		this.zeroCount += run.zeroCount;
+		const held = run.held;
+		if (held === 0) return;
+		const store = this.ensureRange(run.lo, run.hi);
+		const offset = this.offset;
+		const buckets = run.buckets;
+		for (let index = 0; index < held; index++) store[buckets[index]! - offset]!++;
+		if (run.lo < this.lo) this.lo = run.lo;
+		if (run.hi > this.hi) this.hi = run.hi;
 	}
 
 	/** Adds every value of `other` (exact: the result equals adding the values one by one). */
@@ -370,4 +409,60 @@ export class LogHistogram {
 function newStore(limit: number, capacity: number): Store {
 	if (limit <= UINT16_LIMIT) return new Uint16Array(capacity);
 	return limit <= UINT32_LIMIT ? new Uint32Array(capacity) : new Float64Array(capacity);
+}
+
+/**
+ * Values (finite, not negative) waiting to be added to histograms with `addRun`: their buckets and
+ * what the histograms track about them. Filled one value at a time, added to several histograms at once.
+ */
+export class BucketRun {
+	/** Values held, the zero-bucket ones included. */
+	count = 0;
+	zeroCount = 0;
+	min = Number.NaN;
+	max = Number.NaN;
+	/** Lowest and highest bucket of the non-zero values. */
+	lo = Number.POSITIVE_INFINITY;
+	hi = Number.NEGATIVE_INFINITY;
+	/** Buckets of the non-zero values, `held` of them. */
+	buckets = new Int32Array(16);
+	held = 0;
+
+	/** `value` finite and not negative, `bucket` = bucketOf(value). */
+	add(value: number, bucket: number): void {
+		if (this.count === 0) {
+			this.min = value;
+			this.max = value;
+		} else if (value < this.min) {
+			this.min = value;
+		} else if (value > this.max) {
+			this.max = value;
+		}
+
+		this.count++;
+		if (bucket === ZERO_BUCKET) {
+			this.zeroCount++;
+			return;
+		}
+
+		if (this.held === this.buckets.length) {
+			const grown = new Int32Array(this.buckets.length * 2);
+			grown.set(this.buckets);
+			this.buckets = grown;
+		}
+
+		this.buckets[this.held++] = bucket;
+		if (bucket < this.lo) this.lo = bucket;
+		if (bucket > this.hi) this.hi = bucket;
+	}
+
+	clear(): void {
+		this.count = 0;
+		this.zeroCount = 0;
+		this.min = Number.NaN;
+		this.max = Number.NaN;
+		this.lo = Number.POSITIVE_INFINITY;
+		this.hi = Number.NEGATIVE_INFINITY;
+		this.held = 0;
+	}
 }

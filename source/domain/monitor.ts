@@ -29,7 +29,10 @@ export class Monitor {
 	private readonly alerts: AlertEngine;
 	private lineCount = 0;
 	private acceptedCount = 0;
-	private latestTs: number | null = null;
+	// A number field with a flag rather than number | null: a field that may hold null keeps its
+	// numbers boxed, and this one is written for most events.
+	private latestTs = 0;
+	private hasLatestTs = false;
 
 	constructor(readonly config: MonitorConfig) {
 		this.calendar = createCalendar(config.tz, config.dayStartMinutes);
@@ -64,7 +67,11 @@ export class Monitor {
 
 		this.acceptedCount++;
 		this.stats.accepted(event.type, outcome.warnings, arrivalMs);
-		if (this.latestTs === null || event.ts > this.latestTs) this.latestTs = event.ts;
+		if (!this.hasLatestTs || event.ts > this.latestTs) {
+			this.latestTs = event.ts;
+			this.hasLatestTs = true;
+		}
+
 		this.route(event);
 		return null;
 	}
@@ -84,7 +91,7 @@ export class Monitor {
 
 	/** Latest event time seen (the `report` clock), or null before any event. */
 	get latestEventTs(): number | null {
-		return this.latestTs;
+		return this.hasLatestTs ? this.latestTs : null;
 	}
 
 	/**

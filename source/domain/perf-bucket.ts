@@ -56,33 +56,10 @@ export class PerfBucket {
 	readonly ttft = new LogHistogram();
 	readonly errorsByType = new Map<string, number>();
 
-	add(call: PreparedCall): void {
-		this.calls++;
-		const latency = call.latency;
-		if (latency === latency) {
-			this.latency.addToBucket(latency, call.latencyBucket);
-			this.latencySum += latency;
-			if (latency > this.latencyMax) this.latencyMax = latency;
-		}
-
-		const ttft = call.ttft;
-		if (ttft === ttft) this.ttft.addToBucket(ttft, call.ttftBucket);
-		const input = call.inputTokens;
-		if (input === input) {
-			this.inputTokens += input;
-			this.inputTokenCalls++;
-		}
-
-		const output = call.outputTokens;
-		if (output === output) {
-			this.outputTokens += output;
-			this.outputTokenCalls++;
-		}
-
-		if (call.errorType !== null) {
-			this.errors++;
-			this.countError(call.errorType, 1);
-		}
+	/** One call more: the batch (see PerfKey) adds everything else. */
+	addError(errorType: string): void {
+		this.errors++;
+		this.countError(errorType, 1);
 	}
 
 	reset(): void {

@@ -1,4 +1,4 @@
-import {PerfBucket, type PreparedCall} from './perf-bucket.js';
+import {PerfBucket} from './perf-bucket.js';
 import {WindowRing} from './window-ring.js';
 
 /**
@@ -30,15 +30,20 @@ export class PerfWindow {
 		return this.rebuildCount;
 	}
 
-	/** `slotIndex` is `ring.slotIndexOf(epoch)`, shared by every key's ring of this window size. */
-	record(call: PreparedCall, epoch: number, slotIndex: number): void {
+	/**
+	 * The bucket to record a call of bucket `epoch` into (undefined when the ring no longer has it),
+	 * marking the cached merge stale when that bucket is closed. `slotIndex` is `ring.slotIndexOf(epoch)`,
+	 * shared by every key's ring of this window size.
+	 */
+	open(epoch: number, slotIndex: number): PerfBucket | undefined {
 		const slot = this.ring.slotForEpoch(epoch, slotIndex);
-		if (slot === undefined) return;
-		slot.add(call);
+		if (slot === undefined) return undefined;
 		// A write into a closed bucket, or far enough ahead to recycle one, makes the cache stale.
 		if (this.closedValid && (epoch < this.closedTop || epoch > this.closedTop + this.ring.lead)) {
 			this.closedValid = false;
 		}
+
+		return slot;
 	}
 
 	/** Resets `target` to the merge of the window at `now`. */

@@ -1,7 +1,8 @@
 import type {LlmCallEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
 import {OTHER_KEY, PerfBucket, PreparedCall} from './perf-bucket.js';
-import {PerfWindow} from './perf-window.js';
+import {CallQueue} from './call-queue.js';
+import {PerfKey} from './perf-key.js';
 import type {PerformanceSnapshot, PerfStats} from './snapshot-types.js';
 import {DEFAULT_BUCKETS, windowIndexFor} from './window-ring.js';
 
@@ -27,9 +28,10 @@ export type PerformanceCounters = {
 };
 
 const UNKNOWN_KEY = '(unknown)';
+/** Calls queued before they are recorded in one go. */
+const QUEUED_CALLS = 256;
 
-/** One key (overall, a model, a provider): one PerfWindow per window size. */
-type KeyState = readonly PerfWindow[];
+type KeyState = PerfKey;
 
 /**
  * Latency, errors and throughput over sliding windows (WindowRing rule), bucketed by completion
@@ -50,6 +52,11 @@ export class PerformanceTracker {
 	private invalid = 0;
 	private readonly scratch = new PerfBucket();
 	private readonly prepared = new PreparedCall();
+	/** Calls not yet recorded in their keys, with their model and provider keys (see CallQueue). */
+	private readonly queue = new CallQueue<KeyState>(QUEUED_CALLS);
+	/** Per window: its bucket width, and the bucket of the call being recorded. */
+	private readonly widthsMs: Float64Array;
+	private readonly epochs: Float64Array;
 
 	constructor(options: PerformanceTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
@@ -57,12 +64,15 @@ export class PerformanceTracker {
 		this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
 		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
 		this.overall = this.newKey();
+		this.widthsMs = Float64Array.from(this.overall.windows, (window) => window.ring.widthMs);
+		this.epochs = new Float64Array(this.windowsMs.length);
 	}
 
 	get counters(): PerformanceCounters {
+		this.flush();
 		let rebuilds = 0;
 		const add = (key: KeyState): void => {
-			for (const w of key) rebuilds += w.rebuilds;
+			for (const w of key.windows) rebuilds += w.rebuilds;
 		};
 
 		add(this.overall);
@@ -76,7 +86,7 @@ export class PerformanceTracker {
 			foldedModelCalls: this.foldedModels,
 			foldedProviderCalls: this.foldedProviders,
 			invalidCalls: this.invalid,
-			tooOldForShortest: this.overall[shortest]?.ring.tooOld ?? 0,
+			tooOldForShortest: this.overall.windows[shortest]?.ring.tooOld ?? 0,
 			cacheRebuilds: rebuilds,
 		};
 	}
@@ -97,16 +107,7 @@ export class PerformanceTracker {
 		const model = this.modelKey(call.model);
 		const provider = this.providerKey(call.provider);
 		// Read and check the event once, however many buckets it lands in.
-		const prepared = this.prepared.fill(call);
-		const overall = this.overall;
-		for (let i = 0; i < overall.length; i++) {
-			const window = overall[i]!;
-			const epoch = window.ring.epochOf(ts);
-			const slot = window.ring.slotIndexOf(epoch);
-			window.record(prepared, epoch, slot);
-			model[i]!.record(prepared, epoch, slot);
-			provider[i]!.record(prepared, epoch, slot);
-		}
+		if (this.queue.push(ts, this.prepared.fill(call), model, provider)) this.drain();
 	}
 
 	/**
@@ -114,14 +115,15 @@ export class PerformanceTracker {
 	 * window that is at least as long (else the longest); `window_s` says which one was used.
 	 */
 	snapshot(now: number, windowS: number): PerformanceSnapshot {
+		this.flush();
 		const index = this.windowIndex(windowS);
 		const windowMs = this.windowsMs[index]!;
 		const scratch = this.scratch;
-		this.overall[index]!.collect(now, scratch);
+		this.overall.windows[index]!.collect(now, scratch);
 		const calls = scratch.calls;
 		let coveredS = 0;
 		if (calls > 0) {
-			const start = Math.max(this.overall[index]!.ring.windowStart(now), this.earliestTs);
+			const start = Math.max(this.overall.windows[index]!.ring.windowStart(now), this.earliestTs);
 			coveredS = Math.max(1, (now - start) / 1000);
 		}
 
@@ -145,7 +147,7 @@ export class PerformanceTracker {
 		const entries: Array<[string, PerfStats]> = [];
 		const scratch = this.scratch;
 		const visit = (name: string, key: KeyState): void => {
-			key[index]!.collect(now, scratch);
+			key.windows[index]!.collect(now, scratch);
 			if (scratch.calls > 0) entries.push([name, toStats(scratch, coveredS)]);
 		};
 
@@ -190,7 +192,32 @@ export class PerformanceTracker {
 	}
 
 	private newKey(): KeyState {
-		return this.windowsMs.map((ms) => new PerfWindow(ms, this.buckets));
+		return new PerfKey(this.windowsMs, this.buckets);
+	}
+
+	/** Records the queued calls. */
+	private drain(): void {
+		const {queue, prepared, epochs, widthsMs, overall} = this;
+		for (let index = 0; index < queue.length; index++) {
+			const ts = queue.load(index, prepared);
+			// WindowRing.epochOf, without reaching every window's ring.
+			for (let i = 0; i < epochs.length; i++) epochs[i] = Math.floor(ts / widthsMs[i]!);
+			overall.record(prepared, epochs);
+			queue.first(index).record(prepared, epochs);
+			queue.second(index).record(prepared, epochs);
+		}
+
+		queue.clear();
+	}
+
+	/** Records the queued calls and ends every key's batch (see PerfKey), so the buckets hold every call. */
+	private flush(): void {
+		this.drain();
+		this.overall.flush();
+		for (const key of this.models.values()) key.flush();
+		for (const key of this.providers.values()) key.flush();
+		this.otherModel?.flush();
+		this.otherProvider?.flush();
 	}
 }
 

@@ -4,6 +4,38 @@ import type {ScoreEvent} from '../events/types.js';
 export const MAX_OTHER_NAMES = 16;
 const OTHER_NAME = '(other)';
 
+export const GROUNDING = 0;
+export const RELEVANCE = 1;
+export const SATISFACTION = 2;
+export const HALLUCINATION = 3;
+export const OTHER_SCORE = 4;
+export type ScoreKind = typeof GROUNDING | typeof RELEVANCE | typeof SATISFACTION | typeof HALLUCINATION | typeof OTHER_SCORE;
+
+/** Which sum a score name feeds. */
+export function scoreKind(name: string): ScoreKind {
+	switch (name) {
+		case 'grounding': {
+			return GROUNDING;
+		}
+
+		case 'relevance': {
+			return RELEVANCE;
+		}
+
+		case 'user_satisfaction': {
+			return SATISFACTION;
+		}
+
+		case 'hallucination': {
+			return HALLUCINATION;
+		}
+
+		default: {
+			return OTHER_SCORE;
+		}
+	}
+}
+
 /** Sums and counts of the scores of one bucket (or a merge of buckets): means are exact. */
 export class QualityBucket {
 	groundingSum = 0;
@@ -24,40 +56,53 @@ export class QualityBucket {
 
 	/** Counts a score; well-known names with a value of the wrong kind are ignored (returns false). */
 	add(score: ScoreEvent): boolean {
+		const kind = scoreKind(score.name);
 		const value = score.value;
-		switch (score.name) {
-			case 'grounding': {
-				if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+		if (kind === HALLUCINATION) {
+			// The schema allows 0/1 for hallucination; anything non-zero means "hallucinated".
+			if (typeof value === 'number' && !Number.isFinite(value)) return false;
+			this.addKind(kind, value === true || (typeof value === 'number' && value !== 0) ? 1 : 0, score.name);
+			return true;
+		}
+
+		if (kind !== OTHER_SCORE && (typeof value !== 'number' || !Number.isFinite(value))) return false;
+		this.addKind(kind, typeof value === 'number' ? value : 0, score.name);
+		return true;
+	}
+
+	/**
+	 * Counts a score already classified by `scoreKind` and checked: `value` is the finite score, or
+	 * for hallucination 1 (hallucinated) or 0; `name` is only read for other names. One score lands
+	 * in fifteen buckets, so its name is compared once rather than in each.
+	 */
+	addKind(kind: ScoreKind, value: number, name: string): void {
+		switch (kind) {
+			case GROUNDING: {
 				this.groundingSum += value;
 				this.groundingCount++;
-				return true;
+				return;
 			}
 
-			case 'relevance': {
-				if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+			case RELEVANCE: {
 				this.relevanceSum += value;
 				this.relevanceCount++;
-				return true;
+				return;
 			}
 
-			case 'user_satisfaction': {
-				if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+			case SATISFACTION: {
 				this.satisfactionSum += value;
 				this.satisfactionCount++;
-				return true;
+				return;
 			}
 
-			case 'hallucination': {
-				// The schema allows 0/1 for hallucination; anything non-zero means "hallucinated".
-				if (typeof value === 'number' && !Number.isFinite(value)) return false;
-				if (value === true || (typeof value === 'number' && value !== 0)) this.hallucinationTrue++;
+			case HALLUCINATION: {
+				this.hallucinationTrue += value;
 				this.hallucinationCount++;
-				return true;
+				return;
 			}
 
 			default: {
-				this.countOther(score.name, 1);
-				return true;
+				this.countOther(name, 1);
 			}
 		}
 	}

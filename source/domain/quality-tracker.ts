@@ -1,8 +1,11 @@
 import type {ScoreEvent} from '../events/types.js';
 import {WINDOWS_S} from './monitor-config.js';
-import {QualityBucket} from './quality-bucket.js';
+import {HALLUCINATION, QualityBucket, scoreKind} from './quality-bucket.js';
+import {BASELINE_BUCKETS, QualityKey, type QualityKeyShape} from './quality-key.js';
+import {ScoreQueue} from './score-queue.js';
 import type {QualitySnapshot, QualityStats} from './snapshot-types.js';
-import {DEFAULT_BUCKETS, WindowRing, windowIndexFor} from './window-ring.js';
+import type { WindowRing} from './window-ring.js';
+import {DEFAULT_BUCKETS, windowIndexFor} from './window-ring.js';
 
 export type QualityTrackerOptions = {
 	/** Baseline period right before the window start, seconds. Default 3600. */
@@ -28,33 +31,13 @@ export type QualityCounters = {
 	readonly invalidScores: number;
 };
 
-/** Baseline buckets per baseline period: minute buckets for the default hour. */
-const BASELINE_BUCKETS = 60;
 /** Float tolerance so that 0.80 → 0.75 counts as a drop of 0.05. */
 const EPSILON = 1e-9;
 const OTHER_KEY = '(other)';
+/** Scores queued before they are recorded in one go. */
+const QUEUED_SCORES = 256;
 
-/**
- * A cached merge of some buckets, valid for `at` (the window's current epoch, or the baseline's
- * end epoch) until a write could change one of them. Snapshots run ten times a second over every
- * model and feature; re-merging 60 window and 60 baseline buckets per key each time was most of
- * their cost with many keys. Merging the same buckets in the same order gives the same sums.
- */
-type MergeCache = {readonly merged: QualityBucket; at: number; valid: boolean};
-
-type KeyState = {
-	readonly windows: ReadonlyArray<WindowRing<QualityBucket>>;
-	/** Per window: the merge of its closed buckets, (at − B, at − 1]. */
-	readonly closed: readonly MergeCache[];
-	/** Coarse ring for baselines: covers the longest window plus the baseline period. */
-	readonly baseline: WindowRing<QualityBucket>;
-	/** The baseline merge for the baseline ending (exclusive) at epoch `at`. */
-	readonly base: MergeCache;
-};
-
-function newCache(): MergeCache {
-	return {merged: new QualityBucket(), at: Number.NaN, valid: false};
-}
+type KeyState = QualityKey;
 
 /**
  * Score means per model and per feature over sliding windows, with a regression flag that compares
@@ -66,11 +49,11 @@ function newCache(): MergeCache {
  */
 export class QualityTracker {
 	private readonly windowsMs: readonly number[];
-	private readonly buckets: number;
 	private readonly maxKeys: number;
 	private readonly baselineMs: number;
 	private readonly baselineWidthMs: number;
-	private readonly baselineRingBuckets: number;
+	/** The rings every key has. */
+	private readonly shape: QualityKeyShape;
 	private readonly minRecent: number;
 	private readonly minBaseline: number;
 	private readonly drop: number;
@@ -83,22 +66,31 @@ export class QualityTracker {
 	private foldedFeatures = 0;
 	private invalid = 0;
 	private readonly recentScratch = new QualityBucket();
+	/** Per window, then the baseline: the bucket of the score being recorded. */
+	private readonly epochs: Float64Array;
+	/** Scores not yet recorded in their keys, with their model and feature keys (see ScoreQueue). */
+	private readonly queue = new ScoreQueue<KeyState>(QUEUED_SCORES);
 
 	constructor(options: QualityTrackerOptions = {}) {
 		const windows = (options.windowsS ?? WINDOWS_S).filter((s) => Number.isFinite(s) && s > 0);
 		this.windowsMs = (windows.length > 0 ? [...new Set(windows)] : [...WINDOWS_S]).map((s) => s * 1000);
-		this.buckets = Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS));
 		this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 200));
 		const baselineS = options.baselineS !== undefined && Number.isFinite(options.baselineS) && options.baselineS > 0 ? options.baselineS : 3600;
 		this.baselineMs = baselineS * 1000;
 		this.baselineWidthMs = this.baselineMs / BASELINE_BUCKETS;
 		const longest = Math.max(...this.windowsMs);
-		// Enough buckets to reach back from the newest bucket over the longest window and the baseline.
-		this.baselineRingBuckets = Math.ceil(longest / this.baselineWidthMs) + BASELINE_BUCKETS + 2;
+		this.shape = {
+			windowsMs: this.windowsMs,
+			buckets: Math.max(1, Math.floor(options.buckets ?? DEFAULT_BUCKETS)),
+			baselineWidthMs: this.baselineWidthMs,
+			// Enough buckets to reach back from the newest bucket over the longest window and the baseline.
+			baselineRingBuckets: Math.ceil(longest / this.baselineWidthMs) + BASELINE_BUCKETS + 2,
+		};
 		this.minRecent = Math.max(0, options.minRecent ?? 10);
 		this.minBaseline = Math.max(0, options.minBaseline ?? 20);
 		this.drop = options.drop ?? 0.05;
 		this.overall = this.newKey();
+		this.epochs = new Float64Array(this.windowsMs.length + 1);
 	}
 
 	get counters(): QualityCounters {
@@ -114,12 +106,15 @@ export class QualityTracker {
 
 		const model = this.key(this.models, target.model === '' ? '(unknown)' : target.model, 'model');
 		const feature = this.key(this.features, target.feature === '' ? '(none)' : target.feature, 'feature');
-		addTo(this.overall, score, ts);
-		addTo(model, score, ts);
-		addTo(feature, score, ts);
+		const kind = scoreKind(score.name);
+		const raw = score.value;
+		// isUsable passed: a number is finite, a boolean is a hallucination or another name.
+		const value = kind === HALLUCINATION ? (raw === true || (typeof raw === 'number' && raw !== 0) ? 1 : 0) : typeof raw === 'number' ? raw : 0;
+		if (this.queue.push(ts, kind, value, score.name, model, feature)) this.drain();
 	}
 
 	snapshot(now: number, windowS: number): QualitySnapshot {
+		this.flush();
 		const index = this.windowIndex(windowS);
 		return {
 			by_model: this.statsByKey(this.models, this.otherModel, index, now),
@@ -129,6 +124,7 @@ export class QualityTracker {
 
 	/** Mean grounding over every score of the window (what the grounding alert judges). */
 	overallGrounding(now: number, windowS: number): {mean: number | null; samples: number} {
+		this.flush();
 		const recent = this.recentScratch;
 		this.collectWindow(this.overall, this.windowIndex(windowS), now, recent);
 		return {mean: mean(recent.groundingSum, recent.groundingCount), samples: recent.groundingCount};
@@ -256,43 +252,37 @@ export class QualityTracker {
 	}
 
 	private newKey(): KeyState {
-		const create = (): QualityBucket => new QualityBucket();
-		const reset = (bucket: QualityBucket): void => {
-			bucket.reset();
-		};
-
-		return {
-			windows: this.windowsMs.map((windowMs) => new WindowRing({windowMs, buckets: this.buckets, create, reset})),
-			closed: this.windowsMs.map(() => newCache()),
-			baseline: new WindowRing({
-				windowMs: this.baselineWidthMs * this.baselineRingBuckets,
-				buckets: this.baselineRingBuckets,
-				create,
-				reset,
-			}),
-			base: newCache(),
-		};
-	}
-}
-
-function addTo(key: KeyState, score: ScoreEvent, ts: number): void {
-	const {windows, closed} = key;
-	for (let index = 0; index < windows.length; index++) {
-		const ring = windows[index]!;
-		const epoch = ring.epochOf(ts);
-		ring.slotForEpoch(epoch)?.add(score);
-		// A write into a closed bucket, or far enough ahead to recycle one, makes the merge stale.
-		const cache = closed[index]!;
-		if (cache.valid && (epoch < cache.at || epoch > cache.at + ring.lead)) cache.valid = false;
+		return new QualityKey(this.shape);
 	}
 
-	const baseline = key.baseline;
-	const epoch = baseline.epochOf(ts);
-	baseline.slotForEpoch(epoch)?.add(score);
-	// The cached baseline holds [at − 60, at − 1]: a write there, or one that recycles a slot of it.
-	const base = key.base;
-	const from = base.at - BASELINE_BUCKETS;
-	if (base.valid && ((epoch >= from && epoch < base.at) || epoch >= from + baseline.buckets + baseline.lead)) base.valid = false;
+	/** Records the queued scores. */
+	private drain(): void {
+		const {queue, epochs, overall} = this;
+		const windows = overall.windows;
+		for (let index = 0; index < queue.length; index++) {
+			const ts = queue.ts(index);
+			for (let window = 0; window < windows.length; window++) epochs[window] = windows[window]!.epochOf(ts);
+			epochs[windows.length] = overall.baseline.epochOf(ts);
+			const kind = queue.kind(index);
+			const value = queue.value(index);
+			const name = queue.name(index);
+			overall.record(kind, value, name, epochs);
+			queue.first(index).record(kind, value, name, epochs);
+			queue.second(index).record(kind, value, name, epochs);
+		}
+
+		queue.clear();
+	}
+
+	/** Records the queued scores and ends every key's batch (see QualityKey), so the buckets hold every score. */
+	private flush(): void {
+		this.drain();
+		this.overall.flush();
+		for (const key of this.models.values()) key.flush();
+		for (const key of this.features.values()) key.flush();
+		this.otherModel?.flush();
+		this.otherFeature?.flush();
+	}
 }
 
 function mean(sum: number, count: number): number | null {

@@ -3,6 +3,7 @@
 import type {LlmCallEvent, SpanEvent} from '../events/types.js';
 import type {CallCost} from './monitor-config.js';
 import type {TraceRow, TracesSnapshot} from './snapshot-types.js';
+import {NO_SLOT, SpanSlab} from './span-slab.js';
 
 export type TraceStoreOptions = {
 	readonly maxTraces?: number;
@@ -12,14 +13,19 @@ export type TraceStoreOptions = {
 };
 
 type TraceEntry = {
-	readonly traceId: string;
-	readonly spans: SpanEvent[];
+	traceId: string;
+	/** The stored spans: a chain of slab records in arrival order. */
+	firstSpan: number;
+	lastSpan: number;
+	storedSpans: number;
 	spanCount: number;
 	start: number;
 	end: number;
 	rootName: string | null;
 	rootStart: number;
-	callName: string | null;
+	/** Operation and model of the first LLM call, named `operation model` only when shown (null: none yet). */
+	callOperation: string | null;
+	callModel: string;
 	/** Service of the root span that named the trace (rootStart), when it said one. */
 	rootService: string | null;
 	/** Service of the earliest-starting span that said one, and that span's start. */
@@ -30,8 +36,14 @@ type TraceEntry = {
 	/** Neighbours in activity order (older, newer); null at the ends. */
 	older: TraceEntry | null;
 	newer: TraceEntry | null;
-	/** Span ids with an error, so a span and the LLM call derived from it count once (made on the first). */
-	errorIds: Set<string> | null;
+	/**
+	 * Span ids with an error, so a span and the LLM call derived from it count once: a short list
+	 * (most traces have one or two, and the list is reused with the entry), then a set.
+	 */
+	errorList: string[];
+	/** Ids in use at the front of errorList (its cells are overwritten when the entry is reused). */
+	errorCount: number;
+	errorSet: Set<string> | null;
 	unkeyedErrors: number;
 	llmCalls: number;
 	pricedCalls: number;
@@ -39,6 +51,8 @@ type TraceEntry = {
 };
 
 const DEFAULT_LIMIT = 20;
+/** Error span ids kept in a list (searched in order) before a set takes over. */
+const SHORT_ERROR_LIST = 8;
 
 function positiveInt(value: number | undefined, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
@@ -49,6 +63,7 @@ export class TraceStore {
 	private readonly maxSpans: number;
 	private readonly maxSpansPerTrace: number;
 	private readonly traces = new Map<string, TraceEntry>();
+	private readonly slab: SpanSlab;
 	/**
 	 * Activity order as a list through the entries: a touched trace moves to the newest end, the
 	 * stalest is evicted first. (Re-inserting into the Map on every span instead left holes at its
@@ -56,6 +71,7 @@ export class TraceStore {
 	 */
 	private stalest: TraceEntry | null = null;
 	private newest: TraceEntry | null = null;
+	private spare: TraceEntry | null = null;
 	private storedSpans = 0;
 	private tracesSeen = 0;
 	private spansSeen = 0;
@@ -65,6 +81,8 @@ export class TraceStore {
 		this.maxTraces = positiveInt(options.maxTraces, 1000);
 		this.maxSpans = positiveInt(options.maxSpans, 50_000);
 		this.maxSpansPerTrace = Math.min(this.maxSpans, positiveInt(options.maxSpansPerTrace, 1000));
+		// One more than maxSpans: a span is stored before the eviction that makes room for it.
+		this.slab = new SpanSlab(this.maxSpans + 1);
 	}
 
 	recordSpan(span: SpanEvent): void {
@@ -72,7 +90,9 @@ export class TraceStore {
 		this.spansSeen++;
 		entry.spanCount++;
 		const end = Math.max(span.ts, span.startTs + (Number.isFinite(span.durationMs) ? span.durationMs : 0));
-		this.extend(entry, span.startTs, end);
+		// Written out rather than through a helper: a double passed to a call that is not inlined is boxed.
+		if (Number.isFinite(span.startTs)) entry.start = Math.min(entry.start, span.startTs);
+		if (Number.isFinite(end)) entry.end = Math.max(entry.end, end);
 		const isRoot = span.parentSpanId === undefined || span.parentSpanId === '';
 		const service = span.service ?? null;
 		if (isRoot && (entry.rootName === null || span.startTs < entry.rootStart)) {
@@ -85,8 +105,12 @@ export class TraceStore {
 			entry.spanServiceStart = span.startTs;
 		}
 		if (span.statusCode === 'error') this.addError(entry, span.spanId);
-		if (entry.spans.length < this.maxSpansPerTrace) {
-			entry.spans.push(span);
+		if (entry.storedSpans < this.maxSpansPerTrace) {
+			const slot = this.slab.add(span);
+			if (entry.lastSpan === NO_SLOT) entry.firstSpan = slot;
+			else this.slab.link(entry.lastSpan, slot);
+			entry.lastSpan = slot;
+			entry.storedSpans++;
 			this.storedSpans++;
 		} else {
 			this.spansDropped++;
@@ -104,8 +128,14 @@ export class TraceStore {
 			entry.pricedCalls++;
 		}
 		const latency = Number.isFinite(call.latencyMs) ? Math.max(0, call.latencyMs) : 0;
-		this.extend(entry, call.ts - latency, call.ts);
-		entry.callName ??= `${call.operation} ${call.model}`;
+		const start = call.ts - latency;
+		if (Number.isFinite(start)) entry.start = Math.min(entry.start, start);
+		if (Number.isFinite(call.ts)) entry.end = Math.max(entry.end, call.ts);
+		if (entry.callOperation === null) {
+			entry.callOperation = call.operation;
+			entry.callModel = call.model;
+		}
+
 		entry.callService ??= call.service ?? null;
 		if (call.status === 'error') this.addError(entry, call.spanId);
 		this.evict();
@@ -128,29 +158,38 @@ export class TraceStore {
 	trace(traceId: string): readonly SpanEvent[] | undefined {
 		const entry = this.traces.get(traceId);
 		if (!entry) return undefined;
-		return [...entry.spans].sort((a, b) => a.startTs - b.startTs);
+		const spans: SpanEvent[] = [];
+		for (let slot = entry.firstSpan; slot !== NO_SLOT; slot = this.slab.next(slot)) spans.push(this.slab.span(slot, traceId));
+		return spans.sort((a, b) => a.startTs - b.startTs);
 	}
 
 	private touch(traceId: string): TraceEntry {
+		// The spans and calls of one request tend to arrive together: skip the lookup for them.
+		if (this.newest !== null && this.newest.traceId === traceId) return this.newest;
 		let entry = this.traces.get(traceId);
 		if (entry === undefined) {
 			this.tracesSeen++;
-			entry = {
+			entry = this.reuseSpare(traceId) ?? {
 				traceId,
-				spans: [],
+				firstSpan: NO_SLOT,
+				lastSpan: NO_SLOT,
+				storedSpans: 0,
 				spanCount: 0,
 				start: Number.POSITIVE_INFINITY,
 				end: Number.NEGATIVE_INFINITY,
 				rootName: null,
 				rootStart: Number.POSITIVE_INFINITY,
-				callName: null,
+				callOperation: null,
+				callModel: '',
 				rootService: null,
 				spanService: null,
 				spanServiceStart: Number.POSITIVE_INFINITY,
 				callService: null,
 				older: null,
 				newer: null,
-				errorIds: null,
+				errorList: [],
+				errorCount: 0,
+				errorSet: null,
 				unkeyedErrors: 0,
 				llmCalls: 0,
 				pricedCalls: 0,
@@ -170,6 +209,40 @@ export class TraceStore {
 		return entry;
 	}
 
+	/**
+	 * The last evicted entry, emptied for `traceId`, or null. A busy stream starts a trace (and so
+	 * evicts one) every few events; reusing the entry spares allocating and promoting a new one.
+	 */
+	private reuseSpare(traceId: string): TraceEntry | null {
+		const entry = this.spare;
+		if (entry === null) return null;
+		this.spare = null;
+		entry.traceId = traceId;
+		entry.firstSpan = NO_SLOT;
+		entry.lastSpan = NO_SLOT;
+		entry.storedSpans = 0;
+		entry.spanCount = 0;
+		entry.start = Number.POSITIVE_INFINITY;
+		entry.end = Number.NEGATIVE_INFINITY;
+		entry.rootName = null;
+		entry.rootStart = Number.POSITIVE_INFINITY;
+		entry.callOperation = null;
+		entry.callModel = '';
+		entry.rootService = null;
+		entry.spanService = null;
+		entry.spanServiceStart = Number.POSITIVE_INFINITY;
+		entry.callService = null;
+		entry.older = null;
+		entry.newer = null;
+		entry.errorCount = 0;
+		entry.errorSet = null;
+		entry.unkeyedErrors = 0;
+		entry.llmCalls = 0;
+		entry.pricedCalls = 0;
+		entry.costUsd = 0;
+		return entry;
+	}
+
 	private unlink(entry: TraceEntry): void {
 		if (entry.older === null) this.stalest = entry.newer;
 		else entry.older.newer = entry.newer;
@@ -179,20 +252,30 @@ export class TraceStore {
 		entry.newer = null;
 	}
 
-	private extend(entry: TraceEntry, start: number, end: number): void {
-		if (Number.isFinite(start)) entry.start = Math.min(entry.start, start);
-		if (Number.isFinite(end)) entry.end = Math.max(entry.end, end);
-	}
-
 	private addError(entry: TraceEntry, spanId: string | undefined): void {
 		if (spanId === undefined || spanId === '') {
 			entry.unkeyedErrors++;
 			return;
 		}
-		entry.errorIds ??= new Set();
-		if (entry.errorIds.has(spanId)) return;
-		if (entry.errorIds.size < this.maxSpansPerTrace) entry.errorIds.add(spanId);
-		else entry.unkeyedErrors++;
+		const set = entry.errorSet;
+		if (set !== null) {
+			if (set.has(spanId)) return;
+			if (set.size < this.maxSpansPerTrace) set.add(spanId);
+			else entry.unkeyedErrors++;
+			return;
+		}
+
+		const list = entry.errorList;
+		const count = entry.errorCount;
+		for (let index = 0; index < count; index++) if (list[index] === spanId) return;
+		if (count >= this.maxSpansPerTrace) {
+			entry.unkeyedErrors++;
+		} else if (count < SHORT_ERROR_LIST) {
+			list[count] = spanId;
+			entry.errorCount = count + 1;
+		} else {
+			entry.errorSet = new Set(list.slice(0, count)).add(spanId);
+		}
 	}
 
 	private evict(): void {
@@ -201,8 +284,11 @@ export class TraceStore {
 			if (entry === null) break;
 			this.unlink(entry);
 			this.traces.delete(entry.traceId);
-			this.storedSpans -= entry.spans.length;
-			this.spansDropped += entry.spans.length;
+			this.storedSpans -= entry.storedSpans;
+			this.spansDropped += entry.storedSpans;
+			if (entry.firstSpan !== NO_SLOT) this.slab.releaseChain(entry.firstSpan, entry.lastSpan);
+
+			this.spare = entry;
 		}
 	}
 
@@ -211,29 +297,34 @@ export class TraceStore {
 		const end = Number.isFinite(entry.end) ? entry.end : start;
 		return {
 			trace_id: entry.traceId,
-			root_name: entry.rootName ?? orphanRootName(entry.spans) ?? entry.callName ?? '(unknown)',
+			root_name: entry.rootName ?? this.orphanRootName(entry) ?? (entry.callOperation === null ? null : `${entry.callOperation} ${entry.callModel}`) ?? '(unknown)',
 			// The root span speaks for the trace; else the earliest span that named one; else a call.
 			service: entry.rootService ?? entry.spanService ?? entry.callService,
 			spans: entry.spanCount,
 			start,
 			duration_ms: Math.max(0, end - start),
-			errors: (entry.errorIds?.size ?? 0) + entry.unkeyedErrors,
+			errors: (entry.errorSet?.size ?? entry.errorCount) + entry.unkeyedErrors,
 			llm_calls: entry.llmCalls,
 			cost_usd: entry.pricedCalls > 0 ? entry.costUsd : null,
 		};
 	}
-}
 
-/** When the root never arrived: the earliest span whose parent is not here (or simply the earliest). */
-function orphanRootName(spans: readonly SpanEvent[]): string | null {
-	if (spans.length === 0) return null;
-	const ids = new Set(spans.map(span => span.spanId));
-	let best: SpanEvent | undefined;
-	let earliest: SpanEvent | undefined;
-	for (const span of spans) {
-		if (!earliest || span.startTs < earliest.startTs) earliest = span;
-		const orphan = span.parentSpanId === undefined || !ids.has(span.parentSpanId);
-		if (orphan && (!best || span.startTs < best.startTs)) best = span;
+	/** When the root never arrived: the earliest span whose parent is not here (or simply the earliest). */
+	private orphanRootName(entry: TraceEntry): string | null {
+		const slab = this.slab;
+		if (entry.firstSpan === NO_SLOT) return null;
+		const ids = new Set<string>();
+		for (let slot = entry.firstSpan; slot !== NO_SLOT; slot = slab.next(slot)) ids.add(slab.spanIdOf(slot));
+		let best = NO_SLOT;
+		let earliest = NO_SLOT;
+		for (let slot = entry.firstSpan; slot !== NO_SLOT; slot = slab.next(slot)) {
+			const start = slab.startOf(slot);
+			if (earliest === NO_SLOT || start < slab.startOf(earliest)) earliest = slot;
+			const parent = slab.parentOf(slot);
+			const orphan = parent === undefined || !ids.has(parent);
+			if (orphan && (best === NO_SLOT || start < slab.startOf(best))) best = slot;
+		}
+
+		return slab.nameOf(best === NO_SLOT ? earliest : best);
 	}
-	return (best ?? earliest)?.name ?? null;
 }

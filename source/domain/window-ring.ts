@@ -60,6 +60,11 @@ export class WindowRing<T> {
 		return this.tooOldCount;
 	}
 
+	/** Counts one more event ignored as too old, known to be so without a lookup (see PerfKey). */
+	countTooOld(): void {
+		this.tooOldCount++;
+	}
+
 	/** Bucket index of a time. */
 	epochOf(ts: number): number {
 		return Math.floor(ts / this.widthMs);
