@@ -179,7 +179,7 @@ export class IngestStats {
 			by_type: this.byType.record(),
 			events_per_s: this.rate(now),
 			recent_rejects: this.rejects.map(record => ({...cleanSample(record)})),
-			sources: [...this.sources.values()].map(status => ({...status})),
+			sources: [...this.sources.values()].map(status => ({name: status.name, state: status.state, detail: status.detail ?? null})),
 		};
 	}
 

@@ -179,6 +179,13 @@ export type SourceStatus = {
 	readonly detail?: string;
 };
 
+/** A source as `report --json` shows it: `detail` is null rather than absent (missing values are null). */
+export type SourceRow = {
+	readonly name: string;
+	readonly state: SourceState;
+	readonly detail: string | null;
+};
+
 export type RejectSample = {
 	readonly at: number;
 	readonly source: string;
@@ -199,7 +206,7 @@ export type IngestSnapshot = {
 	readonly by_type: Readonly<Record<string, number>>;
 	readonly events_per_s: number | null;
 	readonly recent_rejects: readonly RejectSample[];
-	readonly sources: readonly SourceStatus[];
+	readonly sources: readonly SourceRow[];
 };
 
 export type ClockSnapshot = {

@@ -302,7 +302,9 @@ export class TraceStore {
 			service: entry.rootService ?? entry.spanService ?? entry.callService,
 			spans: entry.spanCount,
 			start,
-			duration_ms: Math.max(0, end - start),
+			// To the microsecond: end is start + a fractional duration, and at epoch magnitudes (1.8e12)
+			// subtracting them back leaves float noise (1077.6 would read 1077.60009765625).
+			duration_ms: Math.max(0, Math.round((end - start) * 1000) / 1000),
 			errors: (entry.errorSet?.size ?? entry.errorCount) + entry.unkeyedErrors,
 			llm_calls: entry.llmCalls,
 			cost_usd: entry.pricedCalls > 0 ? entry.costUsd : null,

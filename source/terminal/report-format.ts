@@ -112,7 +112,7 @@ export function formatReport(snapshot: MonitorSnapshot): string {
 	];
 	const errorTypes = byCount(perf.errors_by_type, count => count).map(([type, count]) => `${type} ${count}`);
 	out.push(
-		...section(`Performance (last ${formatWindow(perf.window_s)}, stream covers ${formatDuration(perf.covered_s * 1000)})`, [
+		...section(`Performance (last ${formatWindow(perf.window_s)}, stream covers ${formatDuration(perf.covered_s * 1000, 'nearest')})`, [
 			...renderTable(perfHeaders, perfRows, perfAlign),
 			`errors by type: ${errorTypes.length > 0 ? errorTypes.join(', ') : NONE}`,
 		]),

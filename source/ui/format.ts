@@ -119,11 +119,12 @@ export function formatRate(perSecond: number | null | undefined): string {
 }
 
 /** Elapsed time, coarse: 12_000 → "12s", 250_000 → "4m", 3_900_000 → "1h05m", 2 days → "2d". */
-export function formatDuration(ms: number | null | undefined): string {
+export function formatDuration(ms: number | null | undefined, rounding: 'down' | 'nearest' = 'down'): string {
 	if (!known(ms)) return NONE;
-	const seconds = Math.floor(Math.max(0, ms) / 1000);
+	const round = rounding === 'down' ? Math.floor : Math.round;
+	const seconds = round(Math.max(0, ms) / 1000);
 	if (seconds < 60) return `${seconds}s`;
-	const minutes = Math.floor(seconds / 60);
+	const minutes = rounding === 'down' ? Math.floor(seconds / 60) : Math.round(seconds / 60);
 	if (minutes < 60) return `${minutes}m`;
 	const hours = Math.floor(minutes / 60);
 	if (hours < 24) return `${hours}h${String(minutes % 60).padStart(2, '0')}m`;

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {memo} from 'react';
-import type {ClockSnapshot, IngestSnapshot, SourceState, SourceStatus} from '../domain/snapshot-types.js';
+import type {ClockSnapshot, IngestSnapshot, SourceState, SourceRow} from '../domain/snapshot-types.js';
 import {sanitizeText} from '../events/sanitize.js';
 import type {KeysStatus, UiState} from '../store/create-monitor-store.js';
 import {selectClock, selectIngest, selectKeys, selectUi} from '../store/selectors.js';
@@ -33,8 +33,8 @@ const SOURCE_TONE: Readonly<Record<SourceState, Tone | undefined>> = {
 	error: 'danger',
 };
 
-export function sourceLabel(source: SourceStatus): string {
-	const detail = source.detail === undefined || source.detail === '' ? '' : ` (${sanitizeText(source.detail)})`;
+export function sourceLabel(source: SourceRow): string {
+	const detail = source.detail === null || source.detail === '' ? '' : ` (${sanitizeText(source.detail)})`;
 	return `${sanitizeText(source.name)} ${SOURCE_ICON[source.state]} ${source.state}${detail}`;
 }
 

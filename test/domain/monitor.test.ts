@@ -39,6 +39,24 @@ describe('Monitor', () => {
 		expect(monitor.latestEventTs).toBe(EVENT_T0 + 2000);
 	});
 
+	it('shows a span of 1077.6 ms as 1077.6 ms, without the float noise of epoch arithmetic', () => {
+		const monitor = new Monitor(config);
+		const span = JSON.stringify({type: 'span', trace_id: 'a'.repeat(32), span_id: 'b'.repeat(16), name: 'chat', start_ts: EVENT_T0 + 123, duration_ms: 1077.6});
+		monitor.accept(parseLine(span, ARRIVAL_T0), 'stdin', span, ARRIVAL_T0);
+		const [row] = monitor.snapshot(EVENT_T0 + 5000).traces.recent;
+		expect(row?.duration_ms).toBe(1077.6);
+	});
+
+	it('lists sources with their detail, null when there is none (missing values are null)', () => {
+		const monitor = new Monitor(config);
+		monitor.setSourceStatus({name: 'a.ndjson', state: 'ended'});
+		monitor.setSourceStatus({name: 'b.ndjson', state: 'following', detail: 'rotated'});
+		expect(monitor.snapshot(EVENT_T0).ingest.sources).toStrictEqual([
+			{name: 'a.ndjson', state: 'ended', detail: null},
+			{name: 'b.ndjson', state: 'following', detail: 'rotated'},
+		]);
+	});
+
 	it('measures the ingest rate on the arrival clock, not the event clock of a recording', () => {
 		const monitor = new Monitor(config);
 		// 50 lines arriving over 5 s of wall time (10 a second), all about one minute of event time.

@@ -145,7 +145,7 @@ export function fullSnapshot(): MonitorSnapshot {
 				{at: FIXTURE_NOW_MS - 12_000, source: 'ws', reason: 'missing_field:model', sample: '{"type":"llm_call","ts":1}'},
 			],
 			sources: [
-				{name: 'stdin', state: 'following'},
+				{name: 'stdin', state: 'following', detail: null},
 				{name: 'ws:8787', state: 'reading', detail: '2 clients'},
 			],
 		},
@@ -200,7 +200,7 @@ export function emptySnapshot(options: {dailyBudgetUsd?: number | null} = {}): M
 			by_type: {},
 			events_per_s: null,
 			recent_rejects: [],
-			sources: [{name: 'stdin', state: 'starting'}],
+			sources: [{name: 'stdin', state: 'starting', detail: null}],
 		},
 		performance: {...none, window_s: 300, covered_s: 0, by_model: {}, by_provider: {}},
 		cost: {

@@ -18,6 +18,19 @@ import {
 } from '../../source/ui/format.js';
 
 describe('format', () => {
+	it('formats durations down for ages and to the nearest unit for coverage', () => {
+		expect(formatDuration(59_999)).toBe('59s');
+		expect(formatDuration(298_800)).toBe('4m');
+		expect(formatDuration(3_900_000)).toBe('1h05m');
+		expect(formatDuration(2 * 86_400_000 + 5)).toBe('2d');
+		// A 5m window covered to 298.8 s is "5m of data".
+		expect(formatDuration(298_800, 'nearest')).toBe('5m');
+		expect(formatDuration(89_000, 'nearest')).toBe('1m');
+		expect(formatDuration(59_600, 'nearest')).toBe('1m');
+		expect(formatDuration(12_400, 'nearest')).toBe('12s');
+		expect(formatDuration(3_599_600, 'nearest')).toBe('1h00m');
+	});
+
 	it('every formatter shows — for null, NaN and infinities, never 0 or NaN', () => {
 		const formatters = [formatMs, formatUsd, formatPercent, formatCount, formatRate, formatDuration, formatScore, formatSatisfaction, formatRoi, formatWindow];
 		for (const format of formatters) {

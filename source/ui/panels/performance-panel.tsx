@@ -76,7 +76,8 @@ export function performanceSummary(perf: PerformanceSnapshot | null): string {
 function coverageNote(perf: PerformanceSnapshot): string {
 	const window = `last ${formatWindow(perf.window_s)}`;
 	if (perf.calls === 0 || perf.covered_s >= perf.window_s) return window;
-	return `${window}, ${formatDuration(perf.covered_s * 1000)} of data`;
+	// Nearest, not down: a full 5m window covered to 298.8 s is "5m of data", not "4m".
+	return `${window}, ${formatDuration(perf.covered_s * 1000, 'nearest')} of data`;
 }
 
 export const PerformancePanel = memo(function PerformancePanel({width, height, focused, mode}: Properties) {

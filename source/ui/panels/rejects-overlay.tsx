@@ -28,10 +28,14 @@ export function reasonsLine(byReason: Readonly<Record<string, number>>): string 
 		.join(' · ');
 }
 
-/** Newest first; samples were sanitised at ingest and are sanitised again here. */
+/**
+ * Newest first, by the order lines were read (the snapshot lists them oldest first): sorting by
+ * arrival time mixed the order up, as the lines of one chunk share their arrival millisecond.
+ * Samples were sanitised at ingest and are sanitised again here.
+ */
 export function rejectRows(ingest: IngestSnapshot, nowMs: number | null): TableRow[] {
 	return [...ingest.recent_rejects]
-		.sort((a, b) => b.at - a.at)
+		.reverse()
 		.map((reject, index) => ({
 			key: `${index}:${reject.at}`,
 			cells: {

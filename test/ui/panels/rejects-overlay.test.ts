@@ -20,6 +20,13 @@ describe('rejects overlay rows', () => {
 		expect(rows.map(row => row.cells['sample'])).toEqual(['(looks like epoch seconds) {"ts":1796300000}', 'nope']);
 	});
 
+	it('keeps the reading order for lines read in the same millisecond (one chunk)', () => {
+		const base = fullSnapshot().ingest;
+		const samples = ['first', 'second', 'third'].map(sample => ({at: 5000, source: 'f', reason: 'invalid_json', sample}));
+		const rows = rejectRows({...base, recent_rejects: samples}, 6000);
+		expect(rows.map(row => row.cells['sample'])).toEqual(['third', 'second', 'first']);
+	});
+
 	it('sums reasons most frequent first', () => {
 		expect(reasonsLine({invalid_json: 2, 'missing_field:model': 5})).toBe('missing_field:model 5 · invalid_json 2');
 	});
