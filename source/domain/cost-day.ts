@@ -103,7 +103,8 @@ export class CostDay {
 
 export function breakdownRecord(map: ReadonlyMap<string, MutableBreakdown>): Record<string, CostBreakdown> {
 	// fromEntries defines own properties, so a model named '__proto__' cannot touch the prototype.
-	return Object.fromEntries([...map].map(([key, value]) => [key, {...value}]));
+	// A row whose calls all lack a cost has an unknown cost, not a cost of $0.
+	return Object.fromEntries([...map].map(([key, value]) => [key, {...value, cost_usd: value.calls > 0 && value.unpriced_calls >= value.calls ? null : value.cost_usd}]));
 }
 
 export function unpricedModelList(day: CostDay | undefined): Array<{model: string; provider: string; calls: number}> {

@@ -21,7 +21,8 @@ export function sortFeatures(rows: readonly FeatureRow[], by: FeatureSort): Feat
 			return a.roi - b.roi || byName(a, b);
 		});
 	} else {
-		sorted.sort((a, b) => b.cost_usd - a.cost_usd || byName(a, b));
+		// An unknown cost sorts below every known one.
+		sorted.sort((a, b) => (b.cost_usd ?? -1) - (a.cost_usd ?? -1) || byName(a, b));
 	}
 	return sorted;
 }

@@ -80,7 +80,8 @@ export class FeatureTracker {
 			rows.push({
 				feature,
 				calls: day.calls,
-				cost_usd: day.cost,
+				// Calls none of which had a known cost: unknown, not $0 (a feature with only revenue spent $0).
+				cost_usd: day.pricedCalls > 0 || day.calls === 0 ? day.cost : null,
 				cost_per_call_usd: day.pricedCalls > 0 ? day.cost / day.pricedCalls : null,
 				revenue_usd: day.revenue,
 				roi: day.cost > 0 ? day.revenue / day.cost : null,

@@ -39,8 +39,8 @@ export type PerformanceSnapshot = PerfStats & {
 };
 
 export type CostBreakdown = {
-	/** Sum of known costs; a lower bound when unpriced_calls or unmetered_calls > 0. */
-	readonly cost_usd: number;
+	/** Sum of known costs; a lower bound when unpriced_calls > 0; null when no call has a known cost (never $0). */
+	readonly cost_usd: number | null;
 	readonly calls: number;
 	readonly unpriced_calls: number;
 };
@@ -48,6 +48,8 @@ export type CostBreakdown = {
 export type CostSource = 'reported' | 'computed' | 'estimated';
 
 export type CostToday = CostBreakdown & {
+	/** The day's total of known costs: a number even when no call was priced, as budgets and alerts add it up (lower_bound says so). */
+	readonly cost_usd: number;
 	/** Local date in the configured zone, YYYY-MM-DD. */
 	readonly date: string;
 	readonly reported_usd: number;
@@ -129,7 +131,8 @@ export type QualitySnapshot = {
 export type FeatureRow = {
 	readonly feature: string;
 	readonly calls: number;
-	readonly cost_usd: number;
+	/** Sum of known costs (a lower bound when unpriced_calls > 0); null when no call has a known cost. */
+	readonly cost_usd: number | null;
 	/** cost_usd ÷ calls with a known cost; null when none. */
 	readonly cost_per_call_usd: number | null;
 	readonly revenue_usd: number;

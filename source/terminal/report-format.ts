@@ -91,6 +91,11 @@ function alertRows(alerts: readonly AlertRow[], nowMs: number): string[][] {
 	]);
 }
 
+/** A cost that no call behind it had: "unpriced", never "$0.00" or a bare dash. */
+function knownUsd(usd: number | null): string {
+	return usd === null ? 'unpriced' : formatUsd(usd);
+}
+
 export function formatReport(snapshot: MonitorSnapshot): string {
 	const {clock, ingest, performance: perf, cost, quality, features, alerts, traces} = snapshot;
 	const out: string[] = [`llmmon report at ${clock.now} (${clock.tz}), window ${formatWindow(clock.window_s)}`, ''];
@@ -120,8 +125,8 @@ export function formatReport(snapshot: MonitorSnapshot): string {
 
 	const today = cost.today;
 	const costRows = [
-		...byCount(today.by_provider, b => b.calls).map(([name, b]) => [`provider ${name}`, formatCount(b.calls), formatCount(b.unpriced_calls), formatUsd(b.cost_usd)]),
-		...byCount(today.by_model, b => b.calls).map(([name, b]) => [`model ${name}`, formatCount(b.calls), formatCount(b.unpriced_calls), formatUsd(b.cost_usd)]),
+		...byCount(today.by_provider, b => b.calls).map(([name, b]) => [`provider ${name}`, formatCount(b.calls), formatCount(b.unpriced_calls), knownUsd(b.cost_usd)]),
+		...byCount(today.by_model, b => b.calls).map(([name, b]) => [`model ${name}`, formatCount(b.calls), formatCount(b.unpriced_calls), knownUsd(b.cost_usd)]),
 	];
 	out.push(
 		...section(`Cost today (${today.date})`, [
@@ -174,7 +179,7 @@ export function formatReport(snapshot: MonitorSnapshot): string {
 			features.length > 0
 				? renderTable(
 						['feature', 'calls', 'cost', 'cost/call', 'revenue', 'ROI', 'unpriced'],
-						features.map(row => [row.feature, formatCount(row.calls), formatUsd(row.cost_usd), formatUsd(row.cost_per_call_usd), formatUsd(row.revenue_usd), formatRoi(row.roi), formatCount(row.unpriced_calls)]),
+						features.map(row => [row.feature, formatCount(row.calls), knownUsd(row.cost_usd), formatUsd(row.cost_per_call_usd), formatUsd(row.revenue_usd), formatRoi(row.roi), formatCount(row.unpriced_calls)]),
 						['left', 'right', 'right', 'right', 'right', 'right', 'right'],
 					)
 				: ['no calls'],

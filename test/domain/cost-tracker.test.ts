@@ -135,8 +135,9 @@ describe('CostTracker', () => {
 			input_tokens: 110,
 			output_tokens: 50,
 		});
-		expect(snapshot.today.by_model['acme-1']).toEqual({cost_usd: 0, calls: 2, unpriced_calls: 2});
-		expect(snapshot.today.by_provider.acme).toEqual({cost_usd: 0, calls: 2, unpriced_calls: 2});
+		// Every call of these rows lacks a price: their cost is unknown (null), never $0.
+		expect(snapshot.today.by_model['acme-1']).toEqual({cost_usd: null, calls: 2, unpriced_calls: 2});
+		expect(snapshot.today.by_provider.acme).toEqual({cost_usd: null, calls: 2, unpriced_calls: 2});
 		expect(snapshot.unpriced_models).toEqual([{model: 'acme-1', provider: 'acme', calls: 2}]);
 		expect(snapshot.month.lower_bound).toBe(true);
 		expect(snapshot.days.at(-1)).toEqual({date: '2026-01-10', cost_usd: 1, calls: 3, unpriced_calls: 2});
@@ -147,7 +148,7 @@ describe('CostTracker', () => {
 		cost.record(call('2026-01-10T09:00:00Z', {model: 'mystery'}), UNMETERED);
 		const snapshot = cost.snapshot(at('2026-01-10T12:00:00Z'));
 		expect(snapshot.today).toMatchObject({cost_usd: 0, calls: 1, unpriced_calls: 0, unmetered_calls: 1, lower_bound: true});
-		expect(snapshot.today.by_model.mystery).toEqual({cost_usd: 0, calls: 1, unpriced_calls: 1});
+		expect(snapshot.today.by_model.mystery).toEqual({cost_usd: null, calls: 1, unpriced_calls: 1});
 		expect(snapshot.unpriced_models).toEqual([]);
 		expect(snapshot.days.at(-1)?.unpriced_calls).toBe(1);
 	});

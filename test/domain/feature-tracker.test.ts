@@ -65,7 +65,8 @@ describe('FeatureTracker', () => {
 		expect(rows.free).toMatchObject({calls: 1, cost_usd: 0, cost_per_call_usd: 0, revenue_usd: 5, roi: null});
 		// $0.30 over the one call with a known cost
 		expect(rows.mixed).toMatchObject({calls: 2, cost_usd: 0.3, cost_per_call_usd: 0.3, unpriced_calls: 1});
-		expect(rows.unknown).toMatchObject({calls: 1, cost_usd: 0, cost_per_call_usd: null, roi: null, unpriced_calls: 1});
+		// One call and no known cost: the cost is unknown, never $0.
+		expect(rows.unknown).toMatchObject({calls: 1, cost_usd: null, cost_per_call_usd: null, roi: null, unpriced_calls: 1});
 	});
 
 	it('shows revenue for a feature without calls, and refunds', () => {

@@ -96,7 +96,7 @@ describe('IngestStats', () => {
 		stats.setSource({name: 'stdin', state: 'reading'});
 		stats.setSource({name: 'ws://a', state: 'error', detail: 'ECONNREFUSED'});
 		expect(stats.snapshot(0).sources).toEqual([
-			{name: 'stdin', state: 'reading'},
+			{name: 'stdin', state: 'reading', detail: null},
 			{name: 'ws://a', state: 'error', detail: 'ECONNREFUSED'},
 		]);
 		stats.setSource({name: 'file.jsonl', state: 'following'});

@@ -25,8 +25,9 @@ const TOP_COLUMNS: readonly Column[] = [
 /** Top providers and top models each get at most this many rows, and fewer when the panel is short. */
 const TOP_MAX = 5;
 
-/** "≥$12.34" when some of the calls behind the amount have no known cost. */
-export function lowerBoundUsd(usd: number, lowerBound: boolean): string {
+/** "≥$12.34" when some of the calls behind the amount have no known cost; "unpriced" when none has one. */
+export function lowerBoundUsd(usd: number | null, lowerBound: boolean): string {
+	if (usd === null) return 'unpriced';
 	return `${lowerBound ? '≥' : ''}${formatUsd(usd)}`;
 }
 
@@ -36,14 +37,14 @@ export function lowerBoundUsd(usd: number, lowerBound: boolean): string {
  */
 function topRows(prefix: string, heading: string, entries: Readonly<Record<string, CostBreakdown>>, total: number, count: number): TableRow[] {
 	const rows = Object.entries(entries)
-		.sort(([a, x], [b, y]) => y.cost_usd - x.cost_usd || (a < b ? -1 : a > b ? 1 : 0))
+		.sort(([a, x], [b, y]) => (y.cost_usd ?? -1) - (x.cost_usd ?? -1) || (a < b ? -1 : a > b ? 1 : 0))
 		.slice(0, count)
 		.map(([name, entry]) => ({
 			key: `${prefix}:${name}`,
 			cells: {
 				name: sanitizeText(name),
 				cost: lowerBoundUsd(entry.cost_usd, entry.unpriced_calls > 0),
-				share: total > 0 ? formatPercent(entry.cost_usd / total, 0) : NONE,
+				share: total > 0 && entry.cost_usd !== null ? formatPercent(entry.cost_usd / total, 0) : NONE,
 			},
 		}));
 	return rows.length === 0 ? [] : [{key: `${prefix}:heading`, cells: {name: heading}, span: true, muted: true}, ...rows];

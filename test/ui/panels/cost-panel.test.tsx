@@ -51,6 +51,18 @@ describe('CostPanel', () => {
 		expect(text.indexOf('by model')).toBeLessThan(text.indexOf('claude-3-5-sonnet'));
 	});
 
+	it('shows a provider whose calls all lack a price as unpriced, below the priced ones, never as $0.00', async () => {
+		const snapshot = withCost(fullSnapshot(), cost => ({
+			...cost,
+			today: {...cost.today, by_provider: {...cost.today.by_provider, vllm: {cost_usd: null, calls: 266, unpriced_calls: 266}}},
+		}));
+		const lines = await frame(snapshot, 60, 22);
+		expect(lineWith(lines, 'vllm')).toMatch(/vllm unpriced —/);
+		expect(lines.join('\n')).not.toMatch(/vllm.*\$0\.00/);
+		const text = lines.join('\n');
+		expect(text.indexOf('anthropic')).toBeLessThan(text.indexOf('vllm'));
+	});
+
 	it('below 80 % the gauge has no marker', async () => {
 		const lines = await frame(withRatio(0.79));
 		expect(lineWith(lines, '%')).toMatch(/\] 79\.0%│/);

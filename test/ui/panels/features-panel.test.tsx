@@ -47,6 +47,15 @@ describe('FeaturesPanel', () => {
 		rendered.unmount();
 	});
 
+	it('sorts a feature whose cost is unknown below every priced one, and shows it as unpriced', () => {
+		const base = fullSnapshot().features;
+		const unknown = {feature: 'byo-model', calls: 9, cost_usd: null, cost_per_call_usd: null, revenue_usd: 0, roi: null, unpriced_calls: 9};
+		const rows = sortFeatures([unknown, ...base], 'cost');
+		expect(rows.at(-1)?.feature).toBe('byo-model');
+		expect(rows.slice(0, -1).map(row => row.feature)).toEqual(sortFeatures(base, 'cost').map(row => row.feature));
+		expect(featuresSummary([unknown], 'cost', true)).toBe('1 features, by cost ▼: byo-model unpriced (ROI —)');
+	});
+
 	it('has a one-line summary', () => {
 		const rows = sortFeatures(fullSnapshot().features, 'cost');
 		expect(featuresSummary(rows, 'cost', true)).toBe('3 features, by cost ▼: chat $22.50 (ROI 4.0×)');
