@@ -11,6 +11,6 @@ export function formatIngestSummary(
 		.sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
 		.map(([reason, count]) => `${reason} ${count}`);
 	const rejected = reasons.length > 0 ? `${ingest.rejected} rejected (${reasons.join(', ')})` : `${ingest.rejected} rejected`;
-	const parts = [`${ingest.lines} lines`, `${ingest.accepted} accepted`, rejected, ...notes];
+	const parts = [`${ingest.lines} ${ingest.lines === 1 ? 'line' : 'lines'}`, `${ingest.accepted} accepted`, rejected, ...notes];
 	return `llmmon: ${parts.join(', ')}`;
 }

@@ -8,6 +8,10 @@ describe('formatIngestSummary', () => {
 		);
 	});
 
+	it('says "1 line", not "1 lines"', () => {
+		expect(formatIngestSummary({lines: 1, accepted: 1, rejected: 0, rejected_by_reason: {}})).toBe('llmmon: 1 line, 1 accepted, 0 rejected');
+	});
+
 	it('stays short when nothing was rejected and appends notes', () => {
 		expect(formatIngestSummary({lines: 0, accepted: 0, rejected: 0, rejected_by_reason: {}}, ['reject log: 2 not written'])).toBe(
 			'llmmon: 0 lines, 0 accepted, 0 rejected, reject log: 2 not written',
