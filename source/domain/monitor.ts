@@ -59,8 +59,8 @@ export class Monitor {
 		}
 
 		const {event} = outcome;
-		const dedupeKey = idOf(event);
-		if (dedupeKey !== undefined && this.deduper.seen(dedupeKey)) {
+		// Idempotency key per type (the parser already falls back to `order_id` for revenue).
+		if (event.id !== undefined && this.deduper.seen(event.id, event.type)) {
 			this.stats.rejected(DUPLICATE.reason, source, raw, arrivalMs, DUPLICATE.hint);
 			return DUPLICATE;
 		}
@@ -175,8 +175,3 @@ export class Monitor {
 export type Rejection = {readonly reason: string; readonly hint?: string};
 
 const DUPLICATE: Rejection = {reason: 'duplicate', hint: 'an event with this id was already accepted'};
-
-/** Idempotency key per type (the parser already falls back to `order_id` for revenue). */
-function idOf(event: MonitorEvent): string | undefined {
-	return event.id === undefined ? undefined : `${event.type}:${event.id}`;
-}

@@ -51,12 +51,14 @@ export class PerfKey {
 
 	/** `epochs`: per window, the call's bucket (the same for every key). */
 	record(call: PreparedCall, epochs: Float64Array): void {
-		if (!this.inBatch(epochs)) this.startBatch(epochs);
+		// The lookups that start a batch count its first call when too old; later ones are counted here.
+		const started = !this.inBatch(epochs);
+		if (started) this.startBatch(epochs);
 		const state = this.state;
 		const {latency, inputTokens, outputTokens, errorType} = call;
 		for (let at = 0; at < state.length; at += FIELDS) {
 			if (state[at + OPEN] === 0) {
-				state[at + TOO_OLD]!++;
+				if (!started) state[at + TOO_OLD]!++;
 				continue;
 			}
 

@@ -1,4 +1,4 @@
-import {OTHER_SCORE, QualityBucket, type ScoreKind} from './quality-bucket.js';
+import {QualityBucket, type ScoreKind} from './quality-bucket.js';
 import {WindowRing} from './window-ring.js';
 
 /**
@@ -11,10 +11,6 @@ export type MergeCache = {readonly merged: QualityBucket; at: number; valid: boo
 
 /** Baseline buckets per baseline period: minute buckets for the default hour. */
 export const BASELINE_BUCKETS = 60;
-
-// A bucket's sums and counts while its batch is open: per ring, FIELDS cells, a sum and a count per
-// well-known kind (kind × 2, kind × 2 + 1), in QualityBucket's order.
-const FIELDS = 8;
 
 function newCache(): MergeCache {
 	return {merged: new QualityBucket(), at: Number.NaN, valid: false};
@@ -38,11 +34,10 @@ export type QualityKeyShape = {
 /**
  * One key's scores (overall, a model, a feature): a ring per window and a coarse baseline ring.
  *
- * As in PerfKey, consecutive scores of a key nearly always fall in the same buckets, so the key
- * holds the buckets of its current batch (until the bucket of any ring changes) and runs their sums
- * and counts in one Float64Array, started from the buckets' values and added in score order (the
- * same sums to the last bit), written back when the batch ends: before a score for another bucket,
- * and before any read (`flush`). Scores of other names are counted in the buckets directly.
+ * Consecutive scores of a key mostly fall in the same buckets, so the key holds the buckets of its
+ * current batch (until the bucket of any ring changes): a score is added to them directly, without
+ * finding them in their rings again or re-checking the cached merges, which only a bucket change or
+ * a read (`flush`) can affect.
  */
 export class QualityKey {
 	readonly windows: ReadonlyArray<WindowRing<QualityBucket>>;
@@ -55,7 +50,6 @@ export class QualityKey {
 	/** Per ring (the windows, then the baseline): the batch's epoch (NaN when no batch is open) and bucket. */
 	private readonly epochs: Float64Array;
 	private readonly buckets: Array<QualityBucket | undefined>;
-	private readonly figures: Float64Array;
 
 	constructor(shape: QualityKeyShape) {
 		this.windows = shape.windowsMs.map(windowMs => new WindowRing({windowMs, buckets: shape.buckets, create: createBucket, reset: resetBucket}));
@@ -70,7 +64,6 @@ export class QualityKey {
 		const rings = shape.windowsMs.length + 1;
 		this.epochs = new Float64Array(rings).fill(Number.NaN);
 		this.buckets = Array.from({length: rings}, () => undefined);
-		this.figures = new Float64Array(rings * FIELDS);
 	}
 
 	/**
@@ -78,39 +71,21 @@ export class QualityKey {
 	 * score's bucket (the same for every key).
 	 */
 	record(kind: ScoreKind, value: number, name: string, epochs: Float64Array): void {
-		if (!this.inBatch(epochs)) this.startBatch(epochs);
-		const {buckets, figures} = this;
+		// The lookups that start a batch count its first score when too old; later ones are counted here.
+		const started = !this.inBatch(epochs);
+		if (started) this.startBatch(epochs);
+		const buckets = this.buckets;
 		const windows = this.windows.length;
-		for (let index = 0, at = 0; index <= windows; index++, at += FIELDS) {
+		for (let index = 0; index <= windows; index++) {
 			const bucket = buckets[index];
-			if (bucket === undefined) {
-				(index < windows ? this.windows[index]! : this.baseline).countTooOld();
-			} else if (kind === OTHER_SCORE) {
-				bucket.addKind(kind, value, name);
-			} else {
-				figures[at + kind * 2]! += value;
-				figures[at + kind * 2 + 1]!++;
-			}
+			if (bucket !== undefined) bucket.addKind(kind, value, name);
+			else if (!started) (index < windows ? this.windows[index]! : this.baseline).countTooOld();
 		}
 	}
 
-	/** Ends the batch, written back to its buckets. Call before reading any bucket. */
+	/** Ends the batch. Call before reading any bucket (a read may change what the next score must invalidate). */
 	flush(): void {
-		const {buckets, figures} = this;
-		for (let index = 0, at = 0; index < buckets.length; index++, at += FIELDS) {
-			const bucket = buckets[index];
-			if (bucket === undefined) continue;
-			bucket.groundingSum = figures[at]!;
-			bucket.groundingCount = figures[at + 1]!;
-			bucket.relevanceSum = figures[at + 2]!;
-			bucket.relevanceCount = figures[at + 3]!;
-			bucket.satisfactionSum = figures[at + 4]!;
-			bucket.satisfactionCount = figures[at + 5]!;
-			bucket.hallucinationTrue = figures[at + 6]!;
-			bucket.hallucinationCount = figures[at + 7]!;
-			buckets[index] = undefined;
-		}
-
+		this.buckets.fill(undefined);
 		this.epochs[0] = Number.NaN;
 	}
 
@@ -121,9 +96,9 @@ export class QualityKey {
 
 	private startBatch(epochs: Float64Array): void {
 		this.flush();
-		const {buckets, figures, closed} = this;
+		const {buckets, closed} = this;
 		const windows = this.windows.length;
-		for (let index = 0, at = 0; index <= windows; index++, at += FIELDS) {
+		for (let index = 0; index <= windows; index++) {
 			const epoch = epochs[index]!;
 			this.epochs[index] = epoch;
 			let bucket: QualityBucket | undefined;
@@ -143,15 +118,6 @@ export class QualityKey {
 			}
 
 			buckets[index] = bucket;
-			if (bucket === undefined) continue;
-			figures[at] = bucket.groundingSum;
-			figures[at + 1] = bucket.groundingCount;
-			figures[at + 2] = bucket.relevanceSum;
-			figures[at + 3] = bucket.relevanceCount;
-			figures[at + 4] = bucket.satisfactionSum;
-			figures[at + 5] = bucket.satisfactionCount;
-			figures[at + 6] = bucket.hallucinationTrue;
-			figures[at + 7] = bucket.hallucinationCount;
 		}
 	}
 }

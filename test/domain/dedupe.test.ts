@@ -32,4 +32,18 @@ describe('IdDeduper', () => {
 		expect(new IdDeduper(0).capacity).toBe(100_000);
 		expect(new IdDeduper(Number.NaN).capacity).toBe(100_000);
 	});
+
+	it('keeps an id apart per kind, in one first-seen order across kinds', () => {
+		const dedupe = new IdDeduper(3);
+		expect(dedupe.seen('7', 'revenue')).toBe(false);
+		expect(dedupe.seen('7', 'score')).toBe(false);
+		expect(dedupe.seen('7', 'revenue')).toBe(true);
+		expect(dedupe.seen('8', 'revenue')).toBe(false);
+		expect(dedupe.seen('9', 'span')).toBe(false); // evicts revenue 7 → {score 7, revenue 8, span 9}
+		expect(dedupe.seen('7', 'score')).toBe(true);
+		expect(dedupe.seen('7', 'revenue')).toBe(false); // evicts score 7
+		expect(dedupe.seen('7', 'score')).toBe(false);
+		expect(dedupe.size).toBe(3);
+		expect(dedupe.evicted).toBe(3);
+	});
 });

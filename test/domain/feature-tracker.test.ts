@@ -105,6 +105,20 @@ describe('FeatureTracker', () => {
 		expect(features.snapshot(at('2026-01-15T07:00:00Z'))).toEqual([]);
 	});
 
+	it('drops every event for a pruned day, also in a run right after one for a kept day', () => {
+		const features = tracker();
+		features.record(call('search', '2026-01-15T07:00:00Z'), priced(1));
+		features.record(call('search', '2026-01-15T08:00:00Z'), priced(1));
+		features.record(call('search', '2026-01-17T12:00:00Z'), priced(1));
+		for (let index = 0; index < 3; index++) features.record(call('search', '2026-01-15T09:00:00Z'), priced(1));
+		features.recordRevenue(revenue('search', 5, '2026-01-15T09:00:00Z'));
+		features.record(call('search', '2026-01-16T09:00:00Z'), priced(2));
+		features.record(call('search', '2026-01-16T10:00:00Z'), priced(2));
+		expect(features.stats.droppedOldEvents).toBe(4);
+		expect(features.snapshot(at('2026-01-16T12:00:00Z'))[0]).toMatchObject({calls: 2, cost_usd: 4});
+		expect(features.snapshot(at('2026-01-17T13:00:00Z'))[0]).toMatchObject({calls: 1, cost_usd: 1});
+	});
+
 	it('folds features beyond the per-day cap into (other)', () => {
 		const features = tracker('UTC', 3);
 		for (const name of ['a', 'b', 'c', 'd', 'e']) features.record(call(name), priced(1));

@@ -64,6 +64,31 @@ describe('IngestStats', () => {
 		expect(stats.snapshot(100).recent_rejects.at(-1)?.sample).toBe('y'.repeat(199));
 	});
 
+	it('counts repeated types under their own name, and folds every one past the cap', () => {
+		const stats = new IngestStats({maxKeys: 2});
+		for (const type of ['span', 'span', 'llm_call', 'span', 'score', 'score', 'span', 'score', 'llm_call']) stats.accepted(type, [], 0);
+		expect(stats.snapshot(0).by_type).toEqual({span: 4, llm_call: 2, '(other)': 3});
+		expect(stats.foldedKeys).toBe(3);
+	});
+
+	it('sanitises a reject, its source, reason and hint, the same whenever it is shown', () => {
+		const stats = new IngestStats();
+		stats.rejected('bad\u001breason', 'src\u0007', 'line\u009b1', 5, 'hint\u202e!');
+		stats.rejected('plain', 'stdin', 'ok', 6);
+		const first = stats.snapshot(10).recent_rejects;
+		expect(first).toEqual([
+			{at: 5, source: 'src\u2407', reason: 'bad\u241breason', sample: 'line\u24261', hint: 'hint\u2426!'},
+			{at: 6, source: 'stdin', reason: 'plain', sample: 'ok'},
+		]);
+		expect(Object.keys(first[1]!)).toEqual(['at', 'source', 'reason', 'sample']);
+		// Copies: changing one does not change the next snapshot.
+		(first[0] as {sample: string}).sample = 'changed';
+		expect(stats.snapshot(10).recent_rejects).toEqual([
+			{at: 5, source: 'src\u2407', reason: 'bad\u241breason', sample: 'line\u24261', hint: 'hint\u2426!'},
+			{at: 6, source: 'stdin', reason: 'plain', sample: 'ok'},
+		]);
+	});
+
 	it('measures events per second over the last 10 s of arrival time', () => {
 		const stats = new IngestStats();
 		// 10 events per second for seconds 0..19 (at 0, 100, …, 19 900 ms)

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {createRandom, mulberry32} from '../../source/demo/prng.js';
-import {LogHistogram, MAX_BINS, RELATIVE_ACCURACY} from '../../source/domain/log-histogram.js';
+import {BucketRun, bucketOf, LogHistogram, MAX_BINS, RELATIVE_ACCURACY} from '../../source/domain/log-histogram.js';
 
 
 /** Log-normal latencies around e^6.5 ≈ 665 ms with σ = 1 (like performance.md §3a), from the demo's seeded PRNG. */
@@ -279,5 +279,62 @@ describe('LogHistogram.quantilesInto', () => {
 		target.merge(source);
 		expect(target.count).toBe(12);
 		expect(target.quantile(0.25)).toBe(source.quantile(0.25));
+	});
+});
+
+describe('LogHistogram.addRun', () => {
+	function runOf(values: readonly number[]): BucketRun {
+		const run = new BucketRun();
+		for (const value of values) run.add(value, bucketOf(value));
+		return run;
+	}
+
+	function state(h: LogHistogram): unknown {
+		return {count: h.count, min: h.min, max: h.max, quantiles: [0, 0.01, 0.25, 0.5, 0.9, 0.99, 1].map(q => h.quantile(q))};
+	}
+
+	it('adds a run exactly as one add per value, into several histograms', () => {
+		const random = mulberry32(11);
+		const values = Array.from({length: 500}, (_, index) => (index % 29 === 0 ? 0 : Math.exp(2 + random() * 8)));
+		for (const [from, to] of [
+			[0, 500],
+			[0, 1],
+			[17, 18],
+			[100, 263],
+			[29, 30],
+		] as const) {
+			const run = runOf(values.slice(from, to));
+			const batched = [new LogHistogram(), new LogHistogram()];
+			const oneByOne = [new LogHistogram(), new LogHistogram()];
+			// One holds something already, so extremes and range merge with what was added before.
+			batched[1]!.add(250);
+			oneByOne[1]!.add(250);
+			for (const h of batched) h.addRun(run);
+			for (const h of oneByOne) for (const value of values.slice(from, to)) h.addChecked(value, bucketOf(value));
+			expect(batched.map(state), `[${from}, ${to})`).toEqual(oneByOne.map(state));
+		}
+	});
+
+	it('adds nothing for an empty run, and is empty again once cleared', () => {
+		const h = new LogHistogram();
+		const run = new BucketRun();
+		h.addRun(run);
+		expect(h.count).toBe(0);
+		for (const value of [0, 0, 7, 3000]) run.add(value, bucketOf(value));
+		run.clear();
+		h.addRun(run);
+		expect(h.count).toBe(0);
+		run.add(7, bucketOf(7));
+		h.addRun(run);
+		expect(state(h)).toEqual(state(histogramOf([7])));
+	});
+
+	it('widens its counters when a run takes a bin past 65 535 values', () => {
+		const h = new LogHistogram();
+		const run = runOf(Array.from({length: 70_000}, () => 42));
+		h.addRun(run);
+		h.addRun(runOf([42, 42]));
+		expect(h.count).toBe(70_002);
+		expect(h.quantile(0.5)).toBe(42);
 	});
 });

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {LlmCallEvent} from '../../source/events/types.js';
+import {mulberry32} from '../../source/demo/prng.js';
 import {PerformanceTracker} from '../../source/domain/performance-tracker.js';
 
 function call(ts: number, latencyMs: number, extra: Partial<LlmCallEvent> = {}): LlmCallEvent {
@@ -239,5 +240,61 @@ describe('PerformanceTracker', () => {
 		}
 
 		expect(s.latency_ms.max).toBe(inWindow.at(-1));
+	});
+});
+
+describe('PerformanceTracker snapshots over time', () => {
+	it('match a tracker fed the same calls at once, however calls and snapshots interleave', () => {
+		// Calls are queued and each key keeps its current buckets' figures aside until they are
+		// read: the result must not depend on when snapshots force them back, to the last bit.
+		const random = mulberry32(5);
+		const live = new PerformanceTracker();
+		const fed: LlmCallEvent[] = [];
+		let now = 50_000_000;
+		for (let step = 0; step < 3000; step++) {
+			now += Math.floor(random() * 400);
+			// Mostly fresh, some minutes late, a few too old for every ring.
+			const roll = random();
+			const ts = roll < 0.85 ? now - random() * 3000 : roll < 0.97 ? now - random() * 1_500_000 : now - 10_000_000;
+			const event = call(ts, random() < 0.05 ? Number.NaN : Math.round(random() * 5000) / 7, {
+				model: `m${Math.floor(random() * 4)}`,
+				provider: `p${Math.floor(random() * 2)}`,
+				ttftMs: random() < 0.5 ? random() * 300 : undefined,
+				inputTokens: random() < 0.8 ? Math.floor(random() * 5000) : undefined,
+				outputTokens: random() < 0.8 ? Math.floor(random() * 900) : undefined,
+				status: random() < 0.1 ? 'error' : 'ok',
+				errorType: random() < 0.5 ? 'rate_limit' : undefined,
+			});
+			live.record(event);
+			fed.push(event);
+			if (step % 37 === 0 || step > 2950) {
+				const windowS = [60, 300, 900, 3600][step % 4]!;
+				const fresh = new PerformanceTracker();
+				for (const e of fed) fresh.record(e);
+				expect(live.snapshot(now, windowS), `step ${step}`).toEqual(fresh.snapshot(now, windowS));
+				// Cache rebuilds follow the snapshots taken; every other counter follows the calls.
+				expect({...live.counters, cacheRebuilds: 0}).toEqual({...fresh.counters, cacheRebuilds: 0});
+			}
+		}
+	});
+
+	it('sums latencies in call order, as one add per call would', () => {
+		const t = new PerformanceTracker();
+		const latencies = [0.1, 0.2, 0.3, 1e-9, 12_345.678, 0.7, 1 / 3];
+		for (const latency of latencies) t.record(call(1000, latency));
+		let sum = 0;
+		for (const latency of latencies) sum += latency;
+		expect(t.snapshot(1000, 60).latency_ms.avg).toBe(sum / latencies.length);
+	});
+
+	it('counts every call too old for the shortest ring once', () => {
+		const t = new PerformanceTracker();
+		for (let second = 0; second < 120; second++) t.record(call(1_000_000 + second * 1000, 100));
+		// Older than the 61 buckets of the 60 s ring, in runs of one bucket and alone.
+		for (let index = 0; index < 5; index++) t.record(call(1_000_000, 100));
+		t.record(call(1_001_000, 100));
+		for (let index = 0; index < 3; index++) t.record(call(1_000_000, 100));
+		expect(t.counters.tooOldForShortest).toBe(9);
+		expect(t.snapshot(1_119_000, 300).calls).toBe(129);
 	});
 });

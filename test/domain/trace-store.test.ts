@@ -181,3 +181,83 @@ describe('TraceStore', () => {
 	});
 });
 
+
+describe('TraceStore storage', () => {
+	/** A span with every field set, as the events layer would build it. */
+	function fullSpan(traceId: string, index: number, startTs: number): SpanEvent {
+		return {
+			type: 'span',
+			ts: startTs + 10 + index,
+			id: index % 2 === 0 ? `event-${index}` : undefined,
+			traceId,
+			spanId: index.toString(16).padStart(16, '0'),
+			parentSpanId: index === 0 ? undefined : '0'.repeat(16),
+			name: `step ${index}`,
+			startTs,
+			durationMs: 10 + index,
+			kind: index === 0 ? 'server' : 'client',
+			statusCode: index % 3 === 0 ? 'error' : 'ok',
+			statusMessage: index % 3 === 0 ? `failure ${index}` : undefined,
+			attributes: {'http.route': `/r/${index}`, 'n': index},
+			events: index === 2 ? [{ts: startTs + 1, name: 'retry'}] : [],
+			service: index % 2 === 0 ? 'api' : undefined,
+		};
+	}
+
+	it('gives back every stored span exactly as recorded, by start time', () => {
+		const store = new TraceStore();
+		const spans = [fullSpan(TRACE_A, 0, 5000), fullSpan(TRACE_A, 1, 3000), fullSpan(TRACE_A, 2, 4000), fullSpan(TRACE_A, 3, 3000)];
+		for (const s of spans) store.recordSpan(s);
+		store.recordSpan(fullSpan(TRACE_B, 1, 1));
+		expect(store.trace(TRACE_A)).toStrictEqual([spans[1], spans[3], spans[2], spans[0]]);
+		expect(store.trace(TRACE_B)).toStrictEqual([fullSpan(TRACE_B, 1, 1)]);
+	});
+
+	it('keeps traces exact while evicted traces give their room to new ones', () => {
+		const store = new TraceStore({maxTraces: 50, maxSpans: 120});
+		const recorded = new Map<string, SpanEvent[]>();
+		for (let trace = 0; trace < 400; trace++) {
+			const traceId = trace.toString(16).padStart(32, '0');
+			const spans = Array.from({length: 1 + (trace % 5)}, (_, index) => fullSpan(traceId, index, 1000 * trace + index));
+			recorded.set(traceId, spans);
+			for (const s of spans) store.recordSpan(s);
+		}
+
+		const snapshot = store.snapshot(1000);
+		// Spans of the traces still held, and of every trace ever seen.
+		const held = snapshot.recent.reduce((sum, row) => sum + row.spans, 0);
+		expect(held).toBeLessThanOrEqual(120);
+		expect(snapshot.recent.length).toBeLessThanOrEqual(50);
+		expect(snapshot.spans_seen).toBe(400 * 3);
+		expect(snapshot.spans_seen - snapshot.spans_dropped).toBe(held);
+		for (const row of snapshot.recent) expect(store.trace(row.trace_id)).toStrictEqual(recorded.get(row.trace_id));
+		expect(store.trace('0'.repeat(32))).toBeUndefined();
+	});
+
+	it('starts a trace that reuses an evicted one with nothing of it', () => {
+		const store = new TraceStore({maxTraces: 1});
+		store.recordSpan(span(TRACE_A, '0000000000000001', 'root A', 1000, 500, {service: 'svc-a', statusCode: 'error'}));
+		for (let index = 0; index < 12; index++) store.recordCall(call(TRACE_A, 1100 + index, {status: 'error', spanId: `00000000000001${index.toString(16).padStart(2, '0')}`, service: 'svc-call'}), priced(0.5));
+		expect(store.snapshot().recent[0]).toMatchObject({trace_id: TRACE_A, errors: 13, llm_calls: 12, cost_usd: 6});
+		// Evicts A; B is known only from one call.
+		store.recordCall(call(TRACE_B, 5000, {model: 'claude', operation: 'embed'}), UNPRICED);
+		expect(store.snapshot().recent).toEqual([
+			{trace_id: TRACE_B, root_name: 'embed claude', service: null, spans: 0, start: 4800, duration_ms: 200, errors: 0, llm_calls: 1, cost_usd: null},
+		]);
+		expect(store.trace(TRACE_B)).toEqual([]);
+		expect(store.trace(TRACE_A)).toBeUndefined();
+	});
+
+	it('counts error span ids once each, past a short list, within the per-trace cap', () => {
+		const store = new TraceStore({maxSpansPerTrace: 10});
+		for (let index = 0; index < 14; index++) {
+			const spanId = index.toString(16).padStart(16, '0');
+			store.recordSpan(span(TRACE_A, spanId, `s${index}`, 1000 + index, 5, {statusCode: 'error'}));
+			// The call derived from the span repeats its error: not counted again.
+			store.recordCall(call(TRACE_A, 1010 + index, {status: 'error', spanId}), priced(0));
+		}
+
+		// Ten ids kept (the cap); the four beyond it count without their ids, so their calls count again.
+		expect(store.snapshot().recent[0]!.errors).toBe(10 + 4 * 2);
+	});
+});

@@ -145,3 +145,25 @@ describe('reportedOnlyResolver', () => {
 		expect(reportedOnlyResolver(call({costUsd: Number.NaN})).status).toBe('unmetered');
 	});
 });
+
+describe('createCostResolver, resolving the same names again', () => {
+	it('prices each call the same as a resolver that never saw the names, also past its cache limit', () => {
+		// A small limit, so the remembered matches are dropped and found again many times.
+		const cached = createCostResolver({table: bundledPriceTable(), cacheLimit: 3});
+		const names: Array<Partial<LlmCallEvent>> = [
+			{model: 'gpt-4o'},
+			{model: 'gpt-4o', responseModel: 'gpt-4o-2024-08-06'},
+			{model: 'gpt-4o', provider: 'azure.ai.openai'},
+			{model: 'claude-sonnet-4-5', provider: 'anthropic'},
+			{model: 'claude-sonnet-4-5-20250929', provider: 'anthropic'},
+			{model: 'no-such-model'},
+			{model: 'o4-mini', provider: 'openai'},
+		];
+		for (let round = 0; round < 5; round++) {
+			for (const [index, fields] of names.entries()) {
+				const event = call({...fields, inputTokens: 1000 + 37 * index + round, cacheReadTokens: 100 * round, outputTokens: 200 + index, reasoningTokens: round});
+				expect(cached(event), `${fields.model} round ${round}`).toEqual(createCostResolver({table: bundledPriceTable()})(event));
+			}
+		}
+	});
+});
