@@ -398,12 +398,11 @@ export class CallIndex {
 		this.liveCount--;
 	}
 
-	/**
-	 * Frees the head slot (all its keys gone). Its strings stay until a new call takes the slot: the
-	 * ring never holds more than its size, and clearing a slot written long ago (so out of the cache)
-	 * cost more than anything else in a call.
-	 */
+	/** Frees the head slot (all its keys gone) and lets its strings be collected (one row: one cache line). */
 	private advanceHead(): void {
+		const at = this.head * TEXTS;
+		const texts = this.texts;
+		for (let field = CALL_ID; field < TEXTS; field++) texts[at + field] = '';
 		this.head = (this.head + 1) & this.ringMask;
 	}
 
@@ -487,8 +486,23 @@ export class CallIndex {
 		}
 
 		if (grow) this.head = 0;
-		// The slots past the new tail keep their strings until reused (see advanceHead).
 		this.tail = write;
+		// Let the ids of the slots past the new tail be collected (slots past the old tail are empty).
+		let slot = write;
+		while (slot !== this.head && this.clearIds(slot)) slot = (slot + 1) & mask;
+	}
+
+	/** Empties a slot's ids; false when they were empty already (the slots after it are too). */
+	private clearIds(slot: number): boolean {
+		const at = slot * TEXTS;
+		const texts = this.texts;
+		let held = false;
+		for (let field = CALL_ID; field < TEXTS; field++) {
+			if (texts[at + field] !== '') held = true;
+			texts[at + field] = '';
+		}
+
+		return held;
 	}
 }
 
