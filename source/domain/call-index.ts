@@ -1,4 +1,5 @@
 import type {LlmCallEvent, ScoreEvent} from '../events/types.js';
+import {finishHash, hashText} from './text-hash.js';
 
 export type CallIndexOptions = {
 	/** Keys kept (one call may take up to four); the oldest are evicted first. Default 100 000. */
@@ -55,35 +56,6 @@ const BITS = 0;
 const POSITIONS = 1;
 const NUMBERS = 1 + KINDS;
 
-const FNV_PRIME = 0x01_00_01_93;
-
-/** Murmur3's finaliser: every input bit reaches every output bit, so `hash & mask` is a fair position. */
-function finish(hash: number): number {
-	let h = hash ^ (hash >>> 16);
-	h = Math.imul(h, 0x85_eb_ca_6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2_b2_ae_35);
-	return h ^ (h >>> 16);
-}
-
-/**
- * A 32-bit hash of the UTF-16 units: FNV-1a in two lanes (even and odd units), which halves the
- * multiply chain that bounds a one-lane FNV, then finished. A call hashes about a hundred id characters.
- */
-function hashText(text: string): number {
-	let even = 0x81_1c_9d_c5;
-	let odd = 0x5b_d1_e9_95;
-	const last = text.length - 1;
-	let index = 0;
-	for (; index < last; index += 2) {
-		even = Math.imul(even ^ text.charCodeAt(index), FNV_PRIME);
-		odd = Math.imul(odd ^ text.charCodeAt(index + 1), FNV_PRIME);
-	}
-
-	if (index === last) even = Math.imul(even ^ text.charCodeAt(index), FNV_PRIME);
-	return finish(even ^ Math.imul(odd ^ text.length, 0x9e_37_79_b1));
-}
-
 // Per kind, so that equal ids of two kinds start their probes apart.
 const CALL_SEED = 0x27_d4_eb_2f;
 const RESPONSE_SEED = 0x16_56_67_b1;
@@ -91,7 +63,7 @@ const TRACE_SEED = 0x3c_6e_f3_72;
 
 /** Key hash of trace + span from the trace's hashText (computed once for both trace keys). */
 function spanKeyHash(traceHash: number, spanId: string): number {
-	return finish(traceHash ^ Math.imul(hashText(spanId), 0xcc_9e_2d_51));
+	return finishHash(traceHash ^ Math.imul(hashText(spanId), 0xcc_9e_2d_51));
 }
 
 /**
@@ -398,12 +370,11 @@ export class CallIndex {
 		this.liveCount--;
 	}
 
-	/**
-	 * Frees the head slot (all its keys gone). Its strings stay until a new call takes the slot: the
-	 * ring never holds more than its size, and clearing a slot written long ago (so out of the cache)
-	 * cost more than anything else in a call.
-	 */
+	/** Frees the head slot (all its keys gone) and lets its strings be collected (one row: one cache line). */
 	private advanceHead(): void {
+		const at = this.head * TEXTS;
+		const texts = this.texts;
+		for (let field = CALL_ID; field < TEXTS; field++) texts[at + field] = '';
 		this.head = (this.head + 1) & this.ringMask;
 	}
 
@@ -487,8 +458,23 @@ export class CallIndex {
 		}
 
 		if (grow) this.head = 0;
-		// The slots past the new tail keep their strings until reused (see advanceHead).
 		this.tail = write;
+		// Let the ids of the slots past the new tail be collected (slots past the old tail are empty).
+		let slot = write;
+		while (slot !== this.head && this.clearIds(slot)) slot = (slot + 1) & mask;
+	}
+
+	/** Empties a slot's ids; false when they were empty already (the slots after it are too). */
+	private clearIds(slot: number): boolean {
+		const at = slot * TEXTS;
+		const texts = this.texts;
+		let held = false;
+		for (let field = CALL_ID; field < TEXTS; field++) {
+			if (texts[at + field] !== '') held = true;
+			texts[at + field] = '';
+		}
+
+		return held;
 	}
 }
 

@@ -14,9 +14,9 @@ const STRIDE = 8;
  * Prepared calls waiting to be recorded, with the two keys each goes to, in arrival order.
  *
  * Recording a call touches its keys' state in every window; done per event, between the other
- * trackers' work, that state had left the cache by the next call, and the misses cost more than the
- * work. Queued, a run of calls is recorded in one go with that state at hand. The calls are recorded
- * in the same order, so the result is the same; the tracker drains the queue before any read.
+ * trackers' work, that state has often left the cache by the key's next call. Queued, a run of calls
+ * is recorded in one go with that state at hand. The calls are recorded in the same order, so the
+ * result is the same; the tracker drains the queue before any read.
  */
 export class CallQueue<Key> {
 	readonly capacity: number;

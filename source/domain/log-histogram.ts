@@ -88,10 +88,7 @@ export class LogHistogram {
 		this.addChecked(value < 0 ? 0 : value, bucket);
 	}
 
-	/**
-	 * addToBucket for a value known to be finite and not negative (a call's latency lands in twelve
-	 * histograms, checked once).
-	 */
+	/** addToBucket for a value known to be finite and not negative (as a BucketRun's values are). */
 	addChecked(value: number, bucket: number): void {
 		const total = this.total;
 		if (total === 0) {

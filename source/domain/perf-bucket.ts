@@ -56,7 +56,7 @@ export class PerfBucket {
 	readonly ttft = new LogHistogram();
 	readonly errorsByType = new Map<string, number>();
 
-	/** One call more: the batch (see PerfKey) adds everything else. */
+	/** Counts a failed call's error; PerfKey keeps a call's other figures itself and writes them back. */
 	addError(errorType: string): void {
 		this.errors++;
 		this.countError(errorType, 1);

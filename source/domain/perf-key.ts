@@ -28,8 +28,8 @@ const FIELDS = 10;
  * any window size last changed) and works on them in its own compact state, written back when the
  * batch ends: before a call for another bucket, and before any read (`flush`).
  * - Sums, maxima and counts run in one Float64Array, started from the buckets' values and added per
- *   call in call order, so every float sum is the same to the last bit; in four cache lines rather
- *   than the twelve bucket objects (each with boxed doubles) that a call touched.
+ *   call in call order, so every float sum is the same to the last bit; a few cache lines rather
+ *   than the twelve bucket objects (and their boxed doubles) that a call touched.
  * - Latencies and TTFTs are collected in two runs and added to the histograms of every bucket of
  *   the batch at once: the histograms end up exactly as with one add per value, for a fraction of
  *   the adds that were most of a call's cost.

@@ -4,6 +4,8 @@ import type {LlmCallEvent, SpanEvent} from '../events/types.js';
 import type {CallCost} from './monitor-config.js';
 import type {TraceRow, TracesSnapshot} from './snapshot-types.js';
 import {NO_SLOT, SpanSlab} from './span-slab.js';
+import {hashText} from './text-hash.js';
+import {TraceTable} from './trace-table.js';
 
 export type TraceStoreOptions = {
 	readonly maxTraces?: number;
@@ -14,6 +16,8 @@ export type TraceStoreOptions = {
 
 type TraceEntry = {
 	traceId: string;
+	/** hashText(traceId), the entry's key in the table. */
+	hash: number;
 	/** The stored spans: a chain of slab records in arrival order. */
 	firstSpan: number;
 	lastSpan: number;
@@ -62,7 +66,7 @@ export class TraceStore {
 	private readonly maxTraces: number;
 	private readonly maxSpans: number;
 	private readonly maxSpansPerTrace: number;
-	private readonly traces = new Map<string, TraceEntry>();
+	private readonly traces = new TraceTable<TraceEntry>();
 	private readonly slab: SpanSlab;
 	/**
 	 * Activity order as a list through the entries: a touched trace moves to the newest end, the
@@ -156,7 +160,7 @@ export class TraceStore {
 
 	/** Stored spans of a trace by start time; undefined when the trace is unknown or evicted. */
 	trace(traceId: string): readonly SpanEvent[] | undefined {
-		const entry = this.traces.get(traceId);
+		const entry = this.traces.get(traceId, hashText(traceId));
 		if (!entry) return undefined;
 		const spans: SpanEvent[] = [];
 		for (let slot = entry.firstSpan; slot !== NO_SLOT; slot = this.slab.next(slot)) spans.push(this.slab.span(slot, traceId));
@@ -166,11 +170,13 @@ export class TraceStore {
 	private touch(traceId: string): TraceEntry {
 		// The spans and calls of one request tend to arrive together: skip the lookup for them.
 		if (this.newest !== null && this.newest.traceId === traceId) return this.newest;
-		let entry = this.traces.get(traceId);
+		const hash = hashText(traceId);
+		let entry = this.traces.get(traceId, hash);
 		if (entry === undefined) {
 			this.tracesSeen++;
-			entry = this.reuseSpare(traceId) ?? {
+			entry = this.reuseSpare(traceId, hash) ?? {
 				traceId,
+				hash,
 				firstSpan: NO_SLOT,
 				lastSpan: NO_SLOT,
 				storedSpans: 0,
@@ -195,7 +201,7 @@ export class TraceStore {
 				pricedCalls: 0,
 				costUsd: 0,
 			};
-			this.traces.set(traceId, entry);
+			this.traces.add(entry);
 		} else if (entry === this.newest) {
 			return entry;
 		} else {
@@ -213,11 +219,12 @@ export class TraceStore {
 	 * The last evicted entry, emptied for `traceId`, or null. A busy stream starts a trace (and so
 	 * evicts one) every few events; reusing the entry spares allocating and promoting a new one.
 	 */
-	private reuseSpare(traceId: string): TraceEntry | null {
+	private reuseSpare(traceId: string, hash: number): TraceEntry | null {
 		const entry = this.spare;
 		if (entry === null) return null;
 		this.spare = null;
 		entry.traceId = traceId;
+		entry.hash = hash;
 		entry.firstSpan = NO_SLOT;
 		entry.lastSpan = NO_SLOT;
 		entry.storedSpans = 0;
@@ -283,7 +290,7 @@ export class TraceStore {
 			const entry = this.stalest;
 			if (entry === null) break;
 			this.unlink(entry);
-			this.traces.delete(entry.traceId);
+			this.traces.delete(entry);
 			this.storedSpans -= entry.storedSpans;
 			this.spansDropped += entry.storedSpans;
 			if (entry.firstSpan !== NO_SLOT) this.slab.releaseChain(entry.firstSpan, entry.lastSpan);
