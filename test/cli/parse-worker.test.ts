@@ -29,12 +29,12 @@ function withoutArrival(stdout: string): MonitorSnapshot {
 }
 
 /**
- * Also without alert start times: report evaluates alerts after each chunk read, and a pipe's
- * chunks differ from one run to the next (a file's 1 MiB slices do not).
+ * Also without alerts: report evaluates alerts after each chunk read, and a pipe's chunks differ
+ * from one run to the next (a file's 1 MiB slices do not), so an alert that fires briefly may be
+ * seen in one run and not the other (a known gap, in the README). The file test checks alerts.
  */
 function withoutChunkTimes(stdout: string): MonitorSnapshot {
-	const snapshot = withoutArrival(stdout);
-	return {...snapshot, alerts: snapshot.alerts.map(alert => ({...alert, since: 0}))};
+	return {...withoutArrival(stdout), alerts: []};
 }
 
 async function reportBoth(args: readonly string[], input?: string) {
